@@ -1,0 +1,91 @@
+"""The strict build of the real site, checked on its output."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlparse
+
+from conftest import SITE_URL
+from helpers import LANGUAGES, elements, nav_files, output_path
+
+# Attributes through which a page loads something (links only navigate).
+LOADERS = {
+    "script": "src",
+    "img": "src",
+    "iframe": "src",
+    "audio": "src",
+    "video": "src",
+    "source": "src",
+    "embed": "src",
+    "object": "data",
+    "input": "src",
+}
+
+
+def test_strict_build_prints_no_warning(build):
+    assert build.returncode == 0, build.log
+    assert not [line for line in build.log.splitlines() if "WARNING" in line], build.log
+
+
+def test_every_nav_entry_is_a_page_in_both_languages(site):
+    files = nav_files()
+    assert len(files) >= 10
+    for language in LANGUAGES:
+        for src in files:
+            assert (site / output_path(src, language)).is_file(), (src, language)
+
+
+def _foreign(url: str) -> bool:
+    parsed = urlparse(url)
+    return bool(parsed.scheme in ("http", "https") or parsed.netloc) and not url.startswith(
+        SITE_URL
+    )
+
+
+def test_no_page_loads_anything_from_another_origin(pages):
+    for name, html in pages.items():
+        for element in elements(html):
+            tag = element["_tag"]
+            urls = []
+            if tag in LOADERS:
+                urls.append(element.get(LOADERS[tag], ""))
+                urls += [part.split()[0] for part in element.get("srcset", "").split(",") if part]
+            if tag == "link" and element.get("rel") not in ("alternate", "canonical"):
+                urls.append(element.get("href", ""))
+            foreign = [url for url in urls if _foreign(url)]
+            assert not foreign, f"{name}: <{tag}> loads {foreign}"
+
+
+def test_no_stylesheet_or_script_reaches_another_origin(site):
+    for path in [*site.rglob("*.css"), *site.rglob("*.js")]:
+        content = path.read_text(encoding="utf-8", errors="replace")
+        imports = re.findall(r"""(?:@import|url\()\s*["']?(https?://[^"')\s]+)""", content)
+        assert not imports, f"{path.name} loads {imports}"
+
+
+def test_no_source_or_template_file_leaks_into_the_site(site):
+    leaked = [
+        str(path.relative_to(site))
+        for path in site.rglob("*")
+        if path.suffix in {".py", ".pyc", ".md", ".yml", ".yaml", ".j2"}
+        or path.name in {"main.html", "mkdocs.yml"}
+        or "hooks" in path.parts
+    ]
+    assert not leaked
+
+
+def test_every_page_declares_its_language(pages):
+    for name, html in pages.items():
+        lang = re.search(r"<html lang=\"([^\"]+)\"", html)
+        assert lang, name
+        expected = "id" if name.startswith("id/") else "en"
+        if name != "404.html":
+            assert lang.group(1) == expected, name
+
+
+def test_404_page_leads_home_and_to_search(pages):
+    html = pages["404.html"]
+    hrefs = [a.get("href", "") for a in elements(html, "a")]
+    assert any(href.rstrip("/").endswith("teacup-5") or href == "/teacup-5/" for href in hrefs)
+    assert any("/id/" in href for href in hrefs), "a way into the Indonesian edition"
+    assert 'data-md-component="search"' in html
