@@ -1,7 +1,9 @@
 """Shared fixtures: one strict build of the real site, served over HTTP.
 
 The site is built once per session with `mkdocs build --strict`, under a
-sub-path (as GitHub Pages serves a project site), into a temporary folder.
+sub-path (as GitHub Pages serves a project site), into a temporary folder,
+with `site_url` set to the local server that then serves it: canonical and
+alternate URLs are absolute, so they must point where the browser is.
 """
 
 from __future__ import annotations
@@ -21,7 +23,6 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 SUBPATH = "teacup-5"
-SITE_URL = f"https://example.org/{SUBPATH}/"
 
 
 @dataclass
@@ -33,12 +34,14 @@ class Build:
     site: Path
 
 
-def run_mkdocs(project: Path, site: Path, **env: str) -> Build:
+def run_mkdocs(
+    project: Path, site: Path, site_url: str = "https://example.org/teacup-5/", **env: str
+) -> Build:
     """Build `project` strictly into `site` and return what happened."""
     result = subprocess.run(
         [str(MKDOCS), "build", "--strict", "--site-dir", str(site)],
         cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL, **env},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url, **env},
         capture_output=True,
         text=True,
         check=False,
@@ -47,9 +50,27 @@ def run_mkdocs(project: Path, site: Path, **env: str) -> Build:
 
 
 @pytest.fixture(scope="session")
-def build(tmp_path_factory) -> Build:
+def httpd(tmp_path_factory):
+    """A local web server for the folder above the site (the site is at /teacup-5/)."""
     www = tmp_path_factory.mktemp("www")
-    return run_mkdocs(ROOT, www / SUBPATH)
+    handler = functools.partial(QuietHandler, directory=str(www))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.www = www
+    server.url = f"http://127.0.0.1:{server.server_address[1]}/{SUBPATH}/"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def build(httpd) -> Build:
+    return run_mkdocs(ROOT, httpd.www / SUBPATH, site_url=httpd.url)
 
 
 @pytest.fixture(scope="session")
@@ -60,28 +81,18 @@ def site(build: Build) -> Path:
 
 
 @pytest.fixture(scope="session")
+def site_url(httpd, site) -> str:
+    """The built site's URL, being served."""
+    return httpd.url
+
+
+@pytest.fixture(scope="session")
 def pages(site: Path) -> dict[str, str]:
     """Every built HTML page, keyed by its path relative to the site."""
     return {
         str(path.relative_to(site)): path.read_text(encoding="utf-8")
         for path in sorted(site.rglob("*.html"))
     }
-
-
-@pytest.fixture(scope="session")
-def server(site: Path):
-    """Serve the folder above the site, so the site lives at /teacup-5/."""
-    handler = functools.partial(QuietHandler, directory=str(site.parent))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/{SUBPATH}/"
-    httpd.shutdown()
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the stdlib's name
-        pass
 
 
 @pytest.fixture

@@ -4,7 +4,10 @@ mkdocs-static-i18n would silently serve the English page in its place (or
 drop it). Every ``page.md`` must have a ``page.<locale>.md`` twin for each
 other language, and every twin must have its ``page.md``.
 
-Events: ``on_files`` (before the i18n plugin filters the files).
+It also keeps the one 404 page, which serves both languages, from being
+overwritten by the other languages' builds.
+
+Events: ``on_files`` (before the i18n plugin filters the files), ``on_config``.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 
 log = get_plugin_logger(__name__)
@@ -47,3 +50,14 @@ def missing(pages: list[str], locales: list[str]) -> list[str]:
             if twin not in present:
                 messages.append(f"{uri}: no '{locale}' translation; add {twin}")
     return messages
+
+
+# After mkdocs-static-i18n (priority -100) has set up the language's pass.
+@event_priority(-110)
+def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
+    """Only the default language writes 404.html: one page serves both."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None or i18n.current_language == i18n.default_language:
+        return None
+    config.theme.static_templates.discard("404.html")
+    return config

@@ -1,0 +1,60 @@
+"""Absolute URLs in the head, a sitemap beside every alternate, robots.txt.
+
+- Material writes ``<link rel="alternate" hreflang>`` with relative URLs,
+  which search engines and Lighthouse's hreflang audit reject: the alternates
+  that mkdocs-static-i18n sets for each page are made absolute (the language
+  switcher uses them too). The offline edition keeps them relative.
+- Material's "stay on page" script fetches ``sitemap.xml`` beside every
+  alternate link, i.e. in every page's folder; a copy of the site's sitemap
+  goes there so that no request returns 404.
+- ``robots.txt`` names the sitemap.
+
+Events: ``on_page_context``, ``on_post_build``.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from urllib.parse import urljoin
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+
+# After mkdocs-static-i18n (priority 50) has set this page's alternates.
+def on_page_context(
+    context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict | None:
+    # mkdocs-static-i18n sets it as an attribute, which Jinja reads first.
+    alternates = getattr(config.extra, "alternate", None)
+    if not alternates or config.plugins.get("offline", None) and offline(config):
+        return None
+    for alternate in alternates:
+        alternate["link"] = urljoin(config.site_url, alternate["link"])
+    return None
+
+
+def offline(config: MkDocsConfig) -> bool:
+    return bool(config.plugins["offline"].config.enabled)
+
+
+# After mkdocs-static-i18n (priority -100) has built every language.
+@event_priority(-200)
+def on_post_build(*, config: MkDocsConfig) -> None:
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and i18n.building:
+        return  # an inner, per-language build: wait for the outer one
+    site = Path(config.site_dir)
+    sitemap = site / "sitemap.xml"
+    if not sitemap.is_file():
+        return
+    for page in site.rglob("index.html"):
+        if page.parent != site:
+            shutil.copyfile(sitemap, page.parent / "sitemap.xml")
+    (site / "robots.txt").write_text(
+        f"User-agent: *\nAllow: /\n\nSitemap: {urljoin(config.site_url or '/', 'sitemap.xml')}\n",
+        encoding="utf-8",
+    )
