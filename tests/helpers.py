@@ -27,9 +27,7 @@ def elements(html: str, tag: str | None = None) -> list[dict[str, str]]:
     """The attributes of every start tag named `tag` (all tags when None)."""
     collector = _Collector()
     collector.feed(html)
-    return [
-        dict(attrs, _tag=name) for name, attrs in collector.elements if tag in (None, name)
-    ]
+    return [dict(attrs, _tag=name) for name, attrs in collector.elements if tag in (None, name)]
 
 
 def text(html: str) -> str:

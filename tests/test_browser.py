@@ -1,0 +1,145 @@
+"""The built site in a real browser: Debian's Chromium driven by Playwright."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from helpers import LANGUAGES, nav_files, output_path
+
+PAGES = [output_path(src, lang) for lang in LANGUAGES for src in nav_files()]
+SCHEMES = {"light": "default", "dark": "slate"}
+CSP_PROBE = """
+window.__csp = [];
+document.addEventListener("securitypolicyviolation",
+  e => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+"""
+
+
+def url_of(site_url: str, path: str) -> str:
+    return site_url + path.removesuffix("index.html")
+
+
+@pytest.fixture
+def scheme_page(browser, request):
+    """A tab whose system preference selects the light or the dark palette."""
+    context = browser.new_context(color_scheme=request.param)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+@pytest.mark.parametrize("scheme_page", list(SCHEMES), indirect=True)
+@pytest.mark.parametrize("path", [*PAGES, "404.html"])
+def test_axe_finds_no_violation(scheme_page, site_url, path, request):
+    scheme = request.node.callspec.params["scheme_page"]
+    scheme_page.goto(url_of(site_url, path))
+    body = scheme_page.locator("body")
+    assert body.get_attribute("data-md-color-scheme") == SCHEMES[scheme]
+    results = Axe().run(scheme_page, options={"resultTypes": ["violations"]})
+    assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.parametrize("path", ["index.html", "id/talk/comparison/index.html"])
+def test_skip_link_is_first_and_moves_focus_to_content(page, site_url, path):
+    page.goto(url_of(site_url, path))
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.className")
+    assert "md-skip" in focused
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash")
+    target = page.evaluate("document.querySelector(location.hash).tagName")
+    assert target in {"H1", "H2"}
+
+
+def test_every_visible_control_is_reachable_by_tab(page, site_url):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(url_of(site_url, "talk/comparison/index.html"))
+    page.evaluate(
+        """() => {
+          const sel = "a[href], button, input:not([type=hidden]), select, textarea, [tabindex]";
+          let n = 0;
+          for (const el of document.querySelectorAll(sel)) el.dataset.k = String(n++);
+        }"""
+    )
+    wanted = set(
+        page.evaluate(
+            """() => [...document.querySelectorAll("[data-k]")]
+              .filter(el => el.tabIndex >= 0 && el.checkVisibility({visibilityProperty: true})
+                && el.getClientRects().length)
+              .map(el => el.dataset.k)"""
+        )
+    )
+    reached = set()
+    for _ in range(len(wanted) + 20):
+        page.keyboard.press("Tab")
+        reached.add(page.evaluate("document.activeElement.dataset.k || ''"))
+    assert wanted - reached == set()
+
+
+def test_reduced_motion_is_respected(browser, site_url):
+    context = browser.new_context(reduced_motion="reduce")
+    tab = context.new_page()
+    tab.goto(url_of(site_url, "index.html"))
+    duration = tab.evaluate(
+        "getComputedStyle(document.querySelector('.md-header')).transitionDuration"
+    )
+    context.close()
+    assert all(float(part.strip().removesuffix("s")) <= 0.001 for part in duration.split(","))
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_switcher_leads_to_the_twin_page(page, site_url, path):
+    page.goto(url_of(site_url, path))
+    other = "en" if path.startswith("id/") else "id"
+    twin = path.removeprefix("id/") if other == "en" else f"id/{path}"
+    page.hover(".md-select")
+    page.click(f".md-select__link[hreflang='{other}']")
+    page.wait_for_load_state()
+    assert page.url.split("#")[0] == url_of(site_url, twin)
+    assert page.evaluate("document.documentElement.lang") == other
+
+
+def search(page, query: str) -> list[str]:
+    page.keyboard.press("/")
+    page.fill("input.md-search__input", query)
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    return page.eval_on_selector_all(
+        ".md-search-result__item > a", "links => links.map(a => a.href)"
+    )
+
+
+def test_indonesian_search_finds_indonesian_pages_first(page, site_url):
+    page.goto(url_of(site_url, "id/index.html"))
+    results = search(page, "Jepang")
+    assert results and "/id/" in results[0], results
+
+
+def test_english_search_finds_english_pages_first(page, site_url):
+    page.goto(url_of(site_url, "index.html"))
+    results = search(page, "Japan")
+    assert results and "/id/" not in results[0], results
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_csp_violation_or_console_error_while_reading(page, site_url, path):
+    page.add_init_script(CSP_PROBE)
+    page.goto(url_of(site_url, path))
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("window.__csp") == []
+    assert page.errors == []
+
+
+def test_no_csp_violation_while_searching_and_switching(page, site_url):
+    page.add_init_script(CSP_PROBE)
+    page.goto(url_of(site_url, "talk/japan/index.html"))
+    search(page, "Korea")
+    page.keyboard.press("Escape")
+    page.click("form[data-md-component=palette] label:not([hidden])")
+    assert page.evaluate("window.__csp") == []
+    page.hover(".md-select")
+    page.click(".md-select__link[hreflang='id']")
+    page.wait_for_load_state("networkidle")
+    search(page, "Jepang")
+    assert page.evaluate("window.__csp") == []
+    assert page.errors == []
