@@ -65,8 +65,10 @@ def test_every_visible_control_is_reachable_by_tab(page, site_url):
     wanted = set(
         page.evaluate(
             """() => [...document.querySelectorAll("[data-k]")]
-              .filter(el => el.tabIndex >= 0 && el.checkVisibility({visibilityProperty: true})
-                && el.getClientRects().length)
+              .filter(el => el.tabIndex >= 0 && !el.closest("[hidden]")
+                && el.checkVisibility({visibilityProperty: true}) && el.getClientRects().length
+                // a radio group is one tab stop: its checked member
+                && !(el.type === "radio" && !el.checked))
               .map(el => el.dataset.k)"""
         )
     )
@@ -102,23 +104,25 @@ def test_switcher_leads_to_the_twin_page(page, site_url, path):
 
 def search(page, query: str) -> list[str]:
     page.keyboard.press("/")
-    page.fill("input.md-search__input", query)
+    page.keyboard.type(query, delay=20)
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
     return page.eval_on_selector_all(
         ".md-search-result__item > a", "links => links.map(a => a.href)"
     )
 
 
-def test_indonesian_search_finds_indonesian_pages_first(page, site_url):
-    page.goto(url_of(site_url, "id/index.html"))
+def test_indonesian_search_finds_indonesian_pages_only(page, site_url):
+    page.goto(url_of(site_url, "id/talk/japan/index.html"))
     results = search(page, "Jepang")
-    assert results and "/id/" in results[0], results
+    assert results and all(url.startswith(site_url + "id/") for url in results), results
+    assert any("/id/talk/japan/" in url for url in results)
 
 
-def test_english_search_finds_english_pages_first(page, site_url):
-    page.goto(url_of(site_url, "index.html"))
+def test_english_search_finds_english_pages_only(page, site_url):
+    page.goto(url_of(site_url, "talk/japan/index.html"))
     results = search(page, "Japan")
-    assert results and "/id/" not in results[0], results
+    assert results and not any("/id/" in url for url in results), results
+    assert any("/talk/japan/" in url for url in results)
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -143,3 +147,19 @@ def test_no_csp_violation_while_searching_and_switching(page, site_url):
     search(page, "Jepang")
     assert page.evaluate("window.__csp") == []
     assert page.errors == []
+
+
+def test_diagram_and_table_scroll_by_keyboard_on_a_phone(page, site_url):
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(url_of(site_url, "talk/comparison/index.html"))
+    regions = page.evaluate(
+        """() => [...document.querySelectorAll(".md-typeset__scrollwrap, .diagram-figure > div")]
+          .filter(el => el.scrollWidth > el.clientWidth + 1)
+          .map(el => [el.tabIndex, el.getAttribute("role"), el.getAttribute("aria-label")])"""
+    )
+    assert regions, "the diagram overflows a phone screen and scrolls"
+    for tab_index, role, label in regions:
+        assert (tab_index, role) == (0, "region") and label
+    page.focus(".diagram-figure > div")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("document.querySelector('.diagram-figure > div').scrollLeft > 0")

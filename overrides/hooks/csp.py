@@ -10,7 +10,7 @@ The offline edition (opened from file://) carries no policy: browsers treat
 'self' on file: URLs inconsistently, and its search shim writes a script
 into an iframe.
 
-Events: ``on_config``, ``on_post_page``.
+Events: ``on_config``, ``on_post_page``, ``on_post_template``.
 """
 
 from __future__ import annotations
@@ -47,13 +47,25 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    return protect(output, page.file.src_path, config)
+
+
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    """Theme templates such as 404.html get the policy too."""
+    if not template_name.endswith(".html"):
+        return output_content
+    return protect(output_content, template_name, config)
+
+
+def protect(html: str, name: str, config: MkDocsConfig) -> str:
+    """Insert the policy right after the charset declaration."""
     offline = config.plugins.get("offline")
     if offline is not None and offline.config.enabled:
-        return output
-    if CHARSET not in output:
-        raise PluginError(f"{page.file.src_path}: no {CHARSET} to place the CSP after")
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(output)}">'
-    return output.replace(CHARSET, f"{CHARSET}\n    {meta}", 1)
+        return html
+    if CHARSET not in html:
+        raise PluginError(f"{name}: no {CHARSET} to place the CSP after")
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}">'
+    return html.replace(CHARSET, f"{CHARSET}\n    {meta}", 1)
 
 
 def policy(html: str) -> str:

@@ -8,7 +8,7 @@ copied to change one attribute:
   label is not focusable, which is what an absent attribute says);
 - the search ``role="dialog"`` has no accessible name (axe aria-dialog-name).
 
-Events: ``on_post_page``.
+Events: ``on_post_page``, ``on_post_template``.
 """
 
 from __future__ import annotations
@@ -36,3 +36,10 @@ def mend(html: str, language: str) -> str:
     html = EMPTY_TABINDEX.sub("", html)
     label = SEARCH.get(language, SEARCH["en"])
     return html.replace(SEARCH_DIALOG, SEARCH_DIALOG.replace(">", f' aria-label="{label}">'))
+
+
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    """The 404 page is a theme template, not a page: mend it too."""
+    if not template_name.endswith(".html"):
+        return output_content
+    return mend(output_content, config.theme.get("language", "en"))
