@@ -1,0 +1,66 @@
+"""Broken input fails the build with a message that names the file and the fix.
+
+Each test breaks a copy of the project in one way and runs the strict build.
+"""
+
+from __future__ import annotations
+
+from conftest import run_mkdocs
+
+
+def build(project, tmp_path):
+    result = run_mkdocs(project, tmp_path / "site")
+    assert result.returncode != 0, "the build must fail"
+    return result.log
+
+
+def append(path, text):
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def test_broken_internal_link(project, tmp_path):
+    append(project / "docs/people.md", "\nSee [nothing](nowhere.md).\n")
+    log = build(project, tmp_path)
+    assert "people.md" in log and "'nowhere.md'" in log
+
+
+def test_broken_anchor(project, tmp_path):
+    append(project / "docs/about.md", "\nSee [the notes](sources.md#no-such-section).\n")
+    log = build(project, tmp_path)
+    assert "about.md" in log and "no-such-section" in log
+
+
+def test_page_without_description(project, tmp_path):
+    page = project / "docs/glossary.md"
+    lines = page.read_text(encoding="utf-8").splitlines(keepends=True)
+    page.write_text("".join(line for line in lines if not line.startswith("description:")))
+    log = build(project, tmp_path)
+    assert "glossary.md: front matter has no 'description': add 'description: ...'" in log
+
+
+def test_page_without_title(project, tmp_path):
+    page = project / "docs/cite.id.md"
+    lines = page.read_text(encoding="utf-8").splitlines(keepends=True)
+    page.write_text("".join(line for line in lines if not line.startswith("title:")))
+    log = build(project, tmp_path)
+    assert "cite.id.md: front matter has no 'title'" in log
+
+
+def test_unknown_source_key(project, tmp_path):
+    page = project / "docs/talk/japan.md"
+    line = len(page.read_text(encoding="utf-8").splitlines()) + 2
+    append(page, "\nA claim [@A; @Q].\n")
+    log = build(project, tmp_path)
+    assert f"talk/japan.md:{line}: unknown source key 'Q'; use one of A, B, C, C-en, D" in log
+
+
+def test_page_missing_its_translation(project, tmp_path):
+    (project / "docs/talk/south-korea.id.md").unlink()
+    log = build(project, tmp_path)
+    assert "talk/south-korea.md: no 'id' translation; add talk/south-korea.id.md" in log
+
+
+def test_unknown_mkdocs_option(project, tmp_path):
+    append(project / "mkdocs.yml", "\ncolour_scheme: dark\n")
+    log = build(project, tmp_path)
+    assert "colour_scheme" in log and "Unrecognised configuration name" in log

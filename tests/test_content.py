@@ -1,0 +1,176 @@
+"""The content: facts on the right pages, citations, front matter, figures."""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+
+import pytest
+import yaml
+from helpers import ROOT, elements, nav_files, output_path, text
+
+DOCS = ROOT / "docs"
+TALK_PAGES = [src for src in nav_files() if src.startswith("talk/")]
+
+FACTS = {
+    ("index.md", "en"): [
+        "Azza Bimantara",
+        "Nabilah Nur Abiyanti",
+        "Thursday 30 September 2021",
+        "Normative Aspects in Providing International Cyber Security Capacity Building "
+        "Assistance: Experiences of Japan and South Korea",
+        "Institute of International Studies",
+        "Universitas Gadjah Mada",
+        "Teacup",
+        "Talk and Think about IR",
+    ],
+    ("index.md", "id"): [
+        "Azza Bimantara",
+        "Nabilah Nur Abiyanti",
+        "Kamis, 30 September 2021",
+        "Aspek Normatif dalam Pemberian Bantuan Peningkatan Kapasitas Keamanan Siber "
+        "Internasional: Pengalaman Jepang dan Korea Selatan",
+        "Cangkir Teh",
+        "Berbincang dan Berpikir tentang HI",
+    ],
+    ("talk/capacity-building.md", "en"): [
+        "donor countries",
+        "recipient countries",
+        "foreign policy",
+    ],
+    ("talk/capacity-building.md", "id"): ["negara donor", "negara penerima", "kerangka normatif"],
+    ("talk/japan.md", "en"): ["Ministry of Defense", "democratic norms", "human rights"],
+    ("talk/japan.md", "id"): ["Kementerian Pertahanan", "norma demokrasi", "hak asasi manusia"],
+    ("talk/south-korea.md", "en"): [
+        "Ministry of ICT",
+        "economic and business",
+        "developed country",
+    ],
+    ("talk/south-korea.md", "id"): ["Kementerian TIK", "negara maju"],
+    ("talk/comparison.md", "en"): [
+        "Ministry of Defense",
+        "Ministry of ICT",
+        "democratic norms and human rights",
+        "developed country",
+        "international image",
+    ],
+    ("talk/comparison.md", "id"): [
+        "Kementerian Pertahanan",
+        "Kementerian TIK",
+        "citra internasional",
+    ],
+    ("people.md", "en"): [
+        "Azza Bimantara",
+        "Corvinus University of Budapest",
+        "Nabilah Nur Abiyanti",
+    ],
+    ("people.md", "id"): [
+        "Azza Bimantara",
+        "Corvinus University of Budapest",
+        "Nabilah Nur Abiyanti",
+    ],
+    ("sources.md", "en"): ["10.7454/global.v24i1.684", "Published after the talk"],
+    ("sources.md", "id"): ["10.7454/global.v24i1.684"],
+}
+
+
+def page_text(pages, src, language):
+    return text(pages[output_path(src, language)])
+
+
+@pytest.mark.parametrize(("src", "language"), list(FACTS))
+def test_key_facts_are_on_their_pages(pages, src, language):
+    content = page_text(pages, src, language)
+    missing = [fact for fact in FACTS[src, language] if fact not in content]
+    assert not missing
+
+
+def test_errors_in_the_sources_appear_only_in_the_source_notes(pages):
+    for name, html in pages.items():
+        content = text(html)
+        if name.endswith("sources/index.html"):
+            assert "CBB" in content and "30/08" in content
+            continue
+        assert "CBB" not in content and "30/08" not in content, name
+        assert "30 August" not in content and "30 Agustus" not in content, name
+
+
+def markdown_body(path):
+    return path.read_text(encoding="utf-8").split("---", 2)[2]
+
+
+@pytest.mark.parametrize("src", TALK_PAGES)
+@pytest.mark.parametrize("suffix", [".md", ".id.md"])
+def test_every_section_of_a_talk_page_cites_a_source(src, suffix):
+    body = markdown_body(DOCS / src.replace(".md", suffix))
+    sections = re.split(r"^## ", body, flags=re.M)[1:]
+    assert sections
+    uncited = [s.splitlines()[0] for s in sections if not re.search(r"\[@[\w-]+", s)]
+    assert not uncited
+
+
+def test_citations_link_to_entries_that_exist(pages):
+    for language, prefix in (("en", ""), ("id", "id/")):
+        sources = pages[f"{prefix}sources/index.html"]
+        anchors = {el.get("id") for el in elements(sources)}
+        for key in ("a", "b", "c", "c-en", "d"):
+            assert f"source-{key}" in anchors, (language, key)
+        for name, html in pages.items():
+            if not name.startswith(prefix) or (language == "en" and name.startswith("id/")):
+                continue
+            for link in elements(html, "a"):
+                if "cite" in link.get("class", "").split():
+                    href = link["href"]
+                    assert re.search(r"^(\.\./)*(sources/|\./)#source-(a|b|c|c-en|d)$", href), name
+
+
+def test_every_page_has_a_title_and_a_short_description():
+    for path in sorted(DOCS.rglob("*.md")):
+        meta = yaml.safe_load(path.read_text(encoding="utf-8").split("---", 2)[1])
+        assert isinstance(meta.get("title"), str) and meta["title"], path
+        assert isinstance(meta.get("description"), str), path
+        assert len(meta["description"]) <= 160, path
+
+
+def test_meta_description_comes_from_front_matter(pages):
+    html = pages["talk/japan/index.html"]
+    description = [m for m in elements(html, "meta") if m.get("name") == "description"]
+    meta = yaml.safe_load((DOCS / "talk/japan.md").read_text(encoding="utf-8").split("---", 2)[1])
+    assert description[0]["content"] == meta["description"]
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_diagram_is_an_accessible_svg(pages, language):
+    html = pages[output_path("talk/comparison.md", language)]
+    svg = re.search(r"<svg class=\"diagram\"[^>]*>.*?</svg>", html, re.S).group(0)
+    root = elements(svg, "svg")[0]
+    assert root["role"] == "img"
+    for ref in root["aria-labelledby"].split():
+        assert re.search(rf'<(title|desc) id="{ref}">[^<]{{20,}}</\1>', svg), ref
+    assert "<script" not in svg and "style=" not in svg and "<style" not in svg
+
+
+def test_tables_have_header_cells(pages):
+    tables = 0
+    for name, html in pages.items():
+        for table in re.findall(r"<table>.*?</table>", html, re.S):
+            tables += 1
+            assert "<thead>" in table and "<th" in table, name
+    assert tables >= 2
+
+
+def test_images_have_alt_text(pages):
+    for name, html in pages.items():
+        for image in elements(html, "img"):
+            assert "alt" in image, name
+
+
+def test_cite_page_offers_apa_and_bibtex_for_site_talk_and_paper(pages):
+    for prefix in ("", "id/"):
+        blocks = re.findall(r"<code\b[^>]*>(.*?)</code>", pages[f"{prefix}cite/index.html"], re.S)
+        content = html_lib.unescape(re.sub(r"<[^>]+>", "", "\n".join(blocks)))
+        assert "@misc{teacup5site" in content
+        assert "@misc{bimantara2021teacup" in content
+        assert "@article{bimantara2022normative" in content
+        assert "Bimantara, A. (2021, September 30)." in content
+        assert "https://doi.org/10.7454/global.v24i1.684" in content
