@@ -30,7 +30,7 @@ def on_page_context(
 ) -> dict | None:
     # mkdocs-static-i18n sets it as an attribute, which Jinja reads first.
     alternates = getattr(config.extra, "alternate", None)
-    if not alternates or config.plugins.get("offline", None) and offline(config):
+    if not alternates or offline(config):
         return None
     for alternate in alternates:
         alternate["link"] = urljoin(config.site_url, alternate["link"])
@@ -38,7 +38,8 @@ def on_page_context(
 
 
 def offline(config: MkDocsConfig) -> bool:
-    return bool(config.plugins["offline"].config.enabled)
+    plugin = config.plugins.get("offline")
+    return plugin is not None and bool(plugin.config.enabled)
 
 
 # After mkdocs-static-i18n (priority -100) has built every language.
