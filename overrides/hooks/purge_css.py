@@ -1,0 +1,68 @@
+"""Remove the CSS rules that no page uses from Material's stylesheets.
+
+Material's main stylesheet is render-blocking and mostly unused by a site of
+this size. After the last language is built, PurgeCSS (npm, pinned in
+package.json) keeps only the selectors that occur in the built HTML or in
+Material's JavaScript, which creates search results, tooltips and the like
+at run time; unused @font-face, @keyframes and custom properties go too.
+
+Runs for `mkdocs build` only (not `serve`), and only where `npm ci` has
+installed PurgeCSS; `./run build` and `./run test` always do.
+
+Events: ``on_startup``, ``on_post_build``.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+from typing import Literal
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+
+log = get_plugin_logger(__name__)
+
+STYLESHEETS = ("main.*.min.css", "palette.*.min.css")
+_command = {"name": "build"}
+
+
+def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+    _command["name"] = command
+
+
+# After mkdocs-static-i18n (priority -100) has built every language.
+@event_priority(-200)
+def on_post_build(*, config: MkDocsConfig) -> None:
+    i18n = config.plugins.get("i18n")
+    if _command["name"] == "serve" or (i18n is not None and i18n.building):
+        return
+    purgecss = Path(config.config_file_path).parent / "node_modules" / ".bin" / "purgecss"
+    if not purgecss.exists():
+        log.info("CSS left unpruned: PurgeCSS is not installed (run 'npm ci')")
+        return
+    site = Path(config.site_dir)
+    folder = site / "assets" / "stylesheets"
+    css = [str(path) for pattern in STYLESHEETS for path in folder.glob(pattern)]
+    content = [str(path) for path in site.rglob("*.html")]
+    content += [str(path) for path in (site / "assets" / "javascripts").glob("*.js")]
+    result = subprocess.run(
+        [
+            str(purgecss),
+            "--font-face",
+            "--keyframes",
+            "--variables",
+            "--css",
+            *css,
+            "--content",
+            *content,
+            "--output",
+            str(folder),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode:
+        raise PluginError(f"PurgeCSS failed on {folder}: {result.stderr.strip()}")

@@ -1,0 +1,89 @@
+"""Weight budget: bytes a reader downloads, gzip-compressed as Pages serves them.
+
+Byte counts are deterministic (gzip level 6 of the built files); timings are
+not, so speed is left to scripts/bench.py. Each page's breakdown is printed.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from collections import Counter
+from urllib.parse import urlparse
+
+import pytest
+from helpers import LANGUAGES, nav_files, output_path
+
+PAGES = [output_path(src, lang) for lang in LANGUAGES for src in nav_files()]
+FIRST_VISIT = 100_000
+LATER_VIEW = 15_000
+RENDER_BLOCKING_CSS = 18_000
+
+
+def gz(path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
+
+
+def kind(path: str) -> str:
+    if "search" in path:
+        return "search"
+    suffix = path.rsplit(".", 1)[-1] if "." in path.rsplit("/", 1)[-1] else "html"
+    return {"css": "css", "js": "js", "svg": "img", "png": "img", "xml": "sitemap"}.get(
+        suffix, "html"
+    )
+
+
+def requested(page, site_url: str, url: str) -> list[str]:
+    """Same-origin paths the browser fetches for one page view, until idle."""
+    paths: list[str] = []
+    page.on("request", lambda r: paths.append(r.url))
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    prefix = urlparse(site_url).path
+    return [urlparse(p).path.removeprefix(prefix) for p in paths if p.startswith(site_url)]
+
+
+def weigh(site, paths) -> Counter:
+    sizes: Counter = Counter()
+    for path in dict.fromkeys(paths):
+        file = site / (path + "index.html" if path.endswith("/") or not path else path)
+        sizes[kind(path)] += gz(file)
+    return sizes
+
+
+def line(sizes: Counter) -> str:
+    parts = ", ".join(f"{k} {v / 1000:.1f}" for k, v in sorted(sizes.items()))
+    return f"{sum(sizes.values()) / 1000:.1f} KB ({parts})"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_weight_budget(browser, site, site_url, path, capsys):
+    context = browser.new_context()
+    page = context.new_page()
+    url = site_url + path.removesuffix("index.html")
+    first = requested(page, site_url, url)
+    # A later view: the next page in the same edition, with assets cached.
+    edition = [p for p in PAGES if p.startswith("id/") == path.startswith("id/")]
+    following = edition[(edition.index(path) + 1) % len(edition)]
+    seen = set(first)
+    later = [
+        p
+        for p in requested(page, site_url, site_url + following.removesuffix("index.html"))
+        if p not in seen
+    ]
+    context.close()
+    first_sizes, later_sizes = weigh(site, first), weigh(site, later)
+    html = (site / path).read_text(encoding="utf-8")
+    blocking = [
+        href
+        for href in re.findall(r'<link rel="stylesheet" href="([^"]+)"', html.split("</head>")[0])
+    ]
+    css = sum(gz((site / path).parent / href) for href in blocking)
+    with capsys.disabled():
+        print(
+            f"\n{path}: first {line(first_sizes)}; later {line(later_sizes)}; "
+            f"render-blocking CSS {css / 1000:.1f} KB"
+        )
+    assert sum(first_sizes.values()) <= FIRST_VISIT
+    assert sum(later_sizes.values()) <= LATER_VIEW
+    assert css <= RENDER_BLOCKING_CSS
