@@ -161,10 +161,38 @@ def test_diagram_and_table_scroll_by_keyboard_on_a_phone(page, site_url):
     for tab_index, role, label in regions:
         assert (tab_index, role) == (0, "region") and label
     page.focus(".diagram-figure > div")
-    page.keyboard.press("End")
+    page.keyboard.press("ArrowRight")
     # Polled from here: a string predicate would need eval, which the site's CSP forbids.
     for _ in range(20):
         if page.evaluate("document.querySelector('.diagram-figure > div').scrollLeft") > 0:
             break
         page.wait_for_timeout(100)
     assert page.evaluate("document.querySelector('.diagram-figure > div').scrollLeft") > 0
+
+
+def test_print_layout_keeps_the_text_and_drops_the_chrome(page, site_url):
+    page.goto(url_of(site_url, "sources/index.html"))
+    page.emulate_media(media="print")
+    # Search and the palette toggle sit inside the header.
+    hidden = page.evaluate(
+        """() => [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer"]
+          .map(sel => [sel, [...document.querySelectorAll(sel)]
+            .every(el => getComputedStyle(el).display === "none")])"""
+    )
+    assert all(ok for _, ok in hidden), hidden
+    outbound = page.evaluate(
+        """() => [...document.querySelectorAll("article a[href^='http']")]
+          .map(a => [a.href, getComputedStyle(a, "::after").content])"""
+    )
+    assert outbound
+    for href, after in outbound:
+        assert href in after, (href, after)
+    page.goto(url_of(site_url, "talk/comparison/index.html"))
+    page.emulate_media(media="print")
+    breaks = page.evaluate(
+        """() => ["table", "figure.diagram-figure"].map(sel =>
+          getComputedStyle(document.querySelector("article " + sel)).breakInside)"""
+    )
+    assert breaks == ["avoid", "avoid"]
+    citations = page.evaluate("getComputedStyle(document.querySelector('article a.cite')).display")
+    assert citations != "none"

@@ -59,8 +59,7 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 
 def protect(html: str, name: str, config: MkDocsConfig) -> str:
     """Insert the policy right after the charset declaration."""
-    offline = config.plugins.get("offline")
-    if offline is not None and offline.config.enabled:
+    if config.extra.get("offline"):
         return html
     if CHARSET not in html:
         raise PluginError(f"{name}: no {CHARSET} to place the CSP after")

@@ -62,8 +62,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         return
     merged = json.loads(index.read_text(encoding="utf-8"))
     others = [lang for lang in i18n.all_languages if lang != i18n.default_language]
-    offline = config.plugins.get("offline")
-    inline = offline is not None and offline.config.enabled
+    inline = bool(config.extra.get("offline"))
     for locale, data in split(merged, others).items():
         write(site / (locale or "") / "search", data, inline)
 

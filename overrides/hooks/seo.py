@@ -30,16 +30,11 @@ def on_page_context(
 ) -> dict | None:
     # mkdocs-static-i18n sets it as an attribute, which Jinja reads first.
     alternates = getattr(config.extra, "alternate", None)
-    if not alternates or offline(config):
+    if not alternates or config.extra.get("offline"):
         return None
     for alternate in alternates:
         alternate["link"] = urljoin(config.site_url, alternate["link"])
     return None
-
-
-def offline(config: MkDocsConfig) -> bool:
-    plugin = config.plugins.get("offline")
-    return plugin is not None and bool(plugin.config.enabled)
 
 
 # After mkdocs-static-i18n (priority -100) has built every language.
