@@ -196,3 +196,26 @@ def test_print_layout_keeps_the_text_and_drops_the_chrome(page, site_url):
     assert breaks == ["avoid", "avoid"]
     citations = page.evaluate("getComputedStyle(document.querySelector('article a.cite')).display")
     assert citations != "none"
+
+
+CONTRAST = """([fg, bg]) => {
+  const lum = c => {
+    const [r, g, b] = c.match(/[\\d.]+/g).slice(0, 3).map(v => {
+      v = v / 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+  return (a + 0.05) / (b + 0.05);
+}"""
+
+
+@pytest.mark.parametrize("scheme_page", list(SCHEMES), indirect=True)
+def test_diagram_text_is_readable_in_both_palettes(scheme_page, site_url):
+    scheme_page.goto(url_of(site_url, "talk/comparison/index.html"))
+    colours = scheme_page.evaluate(
+        """() => [getComputedStyle(document.querySelector(".diagram-text")).fill,
+                  getComputedStyle(document.querySelector(".diagram-box")).fill]"""
+    )
+    assert scheme_page.evaluate(CONTRAST, colours) >= 4.5, colours

@@ -4,7 +4,8 @@ Material's main stylesheet is render-blocking and mostly unused by a site of
 this size. After the last language is built, PurgeCSS (npm, pinned in
 package.json) keeps only the selectors that occur in the built HTML or in
 Material's JavaScript, which creates search results, tooltips and the like
-at run time; unused @font-face, @keyframes and custom properties go too.
+at run time; unused @font-face, @keyframes and custom properties go too
+(settings in purgecss.config.cjs).
 
 Runs for `mkdocs build` only (not `serve`), and only where `npm ci` has
 installed PurgeCSS; `./run build` and `./run test` always do.
@@ -14,6 +15,7 @@ Events: ``on_startup``, ``on_post_build``.
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 from typing import Literal
@@ -38,21 +40,23 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     i18n = config.plugins.get("i18n")
     if _command["name"] == "serve" or (i18n is not None and i18n.building):
         return
-    purgecss = Path(config.config_file_path).parent / "node_modules" / ".bin" / "purgecss"
+    purgecss = Path(config.config_file_path).parent / "node_modules/.bin/purgecss"
     if not purgecss.exists():
         log.info("CSS left unpruned: PurgeCSS is not installed (run 'npm ci')")
         return
+    root = Path(config.config_file_path).parent
     site = Path(config.site_dir)
     folder = site / "assets" / "stylesheets"
     css = [str(path) for pattern in STYLESHEETS for path in folder.glob(pattern)]
     content = [str(path) for path in site.rglob("*.html")]
     content += [str(path) for path in (site / "assets" / "javascripts").glob("*.js")]
+    # Custom properties that another stylesheet reads must survive main.css.
+    readers = ":".join(str(path) for path in folder.glob("*.css"))
     result = subprocess.run(
         [
             str(purgecss),
-            "--font-face",
-            "--keyframes",
-            "--variables",
+            "--config",
+            str(root / "purgecss.config.cjs"),
             "--css",
             *css,
             "--content",
@@ -63,6 +67,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         capture_output=True,
         text=True,
         check=False,
+        env={**os.environ, "PURGECSS_ALSO_USED_BY": readers},
     )
     if result.returncode:
         raise PluginError(f"PurgeCSS failed on {folder}: {result.stderr.strip()}")

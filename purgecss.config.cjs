@@ -1,0 +1,20 @@
+// PurgeCSS settings, used by overrides/hooks/purge_css.py on the built site.
+// Besides unused selectors, unused @font-face, @keyframes and custom
+// properties go. PurgeCSS judges custom properties one stylesheet at a time,
+// so a property that Material declares in main.css but that only palette.css
+// or our extra.css reads (such as --md-hue) is kept: the hook names those
+// stylesheets in PURGECSS_ALSO_USED_BY (paths separated by ':').
+const fs = require("node:fs");
+
+const alsoUsed = (process.env.PURGECSS_ALSO_USED_BY || "")
+  .split(":")
+  .filter(Boolean)
+  .flatMap((file) => [...fs.readFileSync(file, "utf8").matchAll(/var\((--[\w-]+)/g)])
+  .map((match) => match[1]);
+
+module.exports = {
+  fontFace: true,
+  keyframes: true,
+  variables: true,
+  safelist: { variables: [...new Set(alsoUsed)] },
+};
