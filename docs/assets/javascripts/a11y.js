@@ -31,7 +31,17 @@
     }
   };
 
-  new MutationObserver(mend).observe(document.body, { childList: true, subtree: true });
-  addEventListener("resize", mend);
-  mend();
+  // Mend once per frame at most: measuring overflow forces a layout.
+  let queued = false;
+  const schedule = () => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => {
+      queued = false;
+      mend();
+    });
+  };
+  new MutationObserver(schedule).observe(document.body, { childList: true, subtree: true });
+  addEventListener("resize", schedule);
+  schedule();
 })();
