@@ -30,18 +30,19 @@ def test_broken_anchor(project, tmp_path):
     assert "about.md" in log and "no-such-section" in log
 
 
-def test_page_without_description(project, tmp_path):
-    page = project / "docs/glossary.md"
+def drop_field(page, field):
     lines = page.read_text(encoding="utf-8").splitlines(keepends=True)
-    page.write_text("".join(line for line in lines if not line.startswith("description:")))
+    page.write_text("".join(line for line in lines if not line.startswith(f"{field}:")))
+
+
+def test_page_without_description(project, tmp_path):
+    drop_field(project / "docs/glossary.md", "description")
     log = build(project, tmp_path)
     assert "glossary.md: front matter has no 'description': add 'description: ...'" in log
 
 
 def test_page_without_title(project, tmp_path):
-    page = project / "docs/cite.id.md"
-    lines = page.read_text(encoding="utf-8").splitlines(keepends=True)
-    page.write_text("".join(line for line in lines if not line.startswith("title:")))
+    drop_field(project / "docs/cite.id.md", "title")
     log = build(project, tmp_path)
     assert "cite.id.md: front matter has no 'title'" in log
 

@@ -137,12 +137,14 @@ def test_markup_fixes_invalid_attributes_and_names_the_search_dialog():
         '<input type="text" autocomplete="off">'
         '<label class="md-nav__link" tabindex="">'
         '<div class="md-search" data-md-component="search" role="dialog">'
+        '<a class="headerlink" href="#x" title="Permanent link">'
     )
     mended = markup.mend(html, "id")
     assert '<input class="md-toggle" type="checkbox" id="__drawer">' in mended
     assert '<input type="text" autocomplete="off">' in mended
     assert 'tabindex=""' not in mended
     assert 'role="dialog" aria-label="Cari">' in mended
+    assert 'title="Tautan permanen"' in mended
 
 
 def test_search_index_splits_by_language():

@@ -6,7 +6,9 @@ copied to change one attribute:
 - ``autocomplete`` on checkbox and radio inputs is invalid HTML;
 - ``tabindex=""`` on navigation labels is invalid HTML (no value means the
   label is not focusable, which is what an absent attribute says);
-- the search ``role="dialog"`` has no accessible name (axe aria-dialog-name).
+- the search ``role="dialog"`` has no accessible name (axe aria-dialog-name);
+- the heading permalinks' title is English on every page (the toc
+  extension's setting is shared by both languages).
 
 Events: ``on_post_page``, ``on_post_template``.
 """
@@ -19,6 +21,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 SEARCH = {"en": "Search", "id": "Cari"}
+PERMALINK = {"en": "Permanent link", "id": "Tautan permanen"}
 
 TOGGLE_AUTOCOMPLETE = re.compile(
     r'(<input\b[^>]*\btype="(?:checkbox|radio)"[^>]*?) autocomplete="off"'
@@ -35,7 +38,9 @@ def mend(html: str, language: str) -> str:
     html = TOGGLE_AUTOCOMPLETE.sub(r"\1", html)
     html = EMPTY_TABINDEX.sub("", html)
     label = SEARCH.get(language, SEARCH["en"])
-    return html.replace(SEARCH_DIALOG, SEARCH_DIALOG.replace(">", f' aria-label="{label}">'))
+    html = html.replace(SEARCH_DIALOG, SEARCH_DIALOG.replace(">", f' aria-label="{label}">'))
+    permalink = PERMALINK.get(language, PERMALINK["en"])
+    return html.replace(f'title="{PERMALINK["en"]}"', f'title="{permalink}"')
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:

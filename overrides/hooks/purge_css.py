@@ -8,14 +8,18 @@ at run time; unused @font-face, @keyframes and custom properties go too
 (settings in purgecss.config.cjs).
 
 Runs for `mkdocs build` only (not `serve`), and only where `npm ci` has
-installed PurgeCSS; `./run build` and `./run test` always do.
+installed PurgeCSS; `./run build` and `./run test` always do. The result is
+cached in .cache/purgecss/ under a hash of every input file, so a rebuild
+of unchanged pages skips the work.
 
 Events: ``on_startup``, ``on_post_build``.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
+import shutil
 import subprocess
 from pathlib import Path
 from typing import Literal
@@ -40,29 +44,40 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     i18n = config.plugins.get("i18n")
     if _command["name"] == "serve" or (i18n is not None and i18n.building):
         return
-    purgecss = Path(config.config_file_path).parent / "node_modules/.bin/purgecss"
+    root = Path(config.config_file_path).parent
+    purgecss = root / "node_modules/.bin/purgecss"
     if not purgecss.exists():
         log.info("CSS left unpruned: PurgeCSS is not installed (run 'npm ci')")
         return
-    root = Path(config.config_file_path).parent
     site = Path(config.site_dir)
     folder = site / "assets" / "stylesheets"
-    css = [str(path) for pattern in STYLESHEETS for path in folder.glob(pattern)]
-    content = [str(path) for path in site.rglob("*.html")]
-    content += [str(path) for path in (site / "assets" / "javascripts").glob("*.js")]
+    css = sorted(path for pattern in STYLESHEETS for path in folder.glob(pattern))
+    content = sorted(site.rglob("*.html")) + sorted((site / "assets/javascripts").glob("*.js"))
+    settings = root / "purgecss.config.cjs"
+    # The result depends only on these files: reuse it when none changed.
+    cache = root / ".cache" / "purgecss" / digest([settings, *css, *content], site)
+    if not cache.is_dir():
+        prune(purgecss, settings, css, content, cache)
+    for path in css:
+        shutil.copyfile(cache / path.name, path)
+
+
+def prune(purgecss: Path, settings: Path, css: list[Path], content: list[Path], out: Path) -> None:
+    folder = css[0].parent
     # Custom properties that another stylesheet reads must survive main.css.
     readers = ":".join(str(path) for path in folder.glob("*.css"))
+    staging = out.with_name(out.name + ".tmp")
     result = subprocess.run(
         [
             str(purgecss),
             "--config",
-            str(root / "purgecss.config.cjs"),
+            str(settings),
             "--css",
-            *css,
+            *map(str, css),
             "--content",
-            *content,
+            *map(str, content),
             "--output",
-            str(folder),
+            str(staging),
         ],
         capture_output=True,
         text=True,
@@ -71,3 +86,13 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     )
     if result.returncode:
         raise PluginError(f"PurgeCSS failed on {folder}: {result.stderr.strip()}")
+    staging.replace(out)
+
+
+def digest(paths: list[Path], site: Path) -> str:
+    """A hash of the files' names (relative to the site) and contents."""
+    sha = hashlib.sha256()
+    for path in paths:
+        name = path.relative_to(site) if path.is_relative_to(site) else Path(path.name)
+        sha.update(str(name).encode() + b"\0" + path.read_bytes() + b"\0")
+    return sha.hexdigest()[:32]
