@@ -65,3 +65,11 @@ def test_unknown_mkdocs_option(project, tmp_path):
     append(project / "mkdocs.yml", "\ncolour_scheme: dark\n")
     log = build(project, tmp_path)
     assert "colour_scheme" in log and "Unrecognised configuration name" in log
+
+
+def test_unknown_shortcode(project, tmp_path):
+    page = project / "docs/cite.md"
+    line = len(page.read_text(encoding="utf-8").splitlines()) + 2
+    append(page, "\n<!-- cite:talk-mla -->\n")
+    log = build(project, tmp_path)
+    assert f"cite.md:{line}: unknown cite 'talk-mla'" in log

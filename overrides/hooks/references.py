@@ -73,9 +73,10 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         kind, name = match.groups()
         text = (reference if kind == "source" else citation)(name, registry, language, config)
         if text is None:
-            line = markdown.count("\n", 0, match.start()) + 1
+            source = page.file.content_string
+            line = source.count("\n", 0, source.find(match.group(0))) + 1
             log.warning(
-                f"{page.file.src_path}: body line {line}: unknown {kind} '{name}' in "
+                f"{page.file.src_path}:{line}: unknown {kind} '{name}' in "
                 f"'{match.group(0)}'; use one of {', '.join(known(kind, registry))}"
             )
             return match.group(0)
