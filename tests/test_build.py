@@ -86,3 +86,10 @@ def test_404_page_leads_home_and_to_search(pages):
     assert any(href.rstrip("/").endswith("teacup-5") or href == "/teacup-5/" for href in hrefs)
     assert any("/id/" in href for href in hrefs), "a way into the Indonesian edition"
     assert 'data-md-component="search"' in html
+
+
+def test_links_that_open_a_new_tab_carry_noopener(pages):
+    for name, html in pages.items():
+        for link in elements(html, "a"):
+            if link.get("target") == "_blank":
+                assert "noopener" in link.get("rel", "").split(), (name, link.get("href"))
