@@ -31,7 +31,9 @@
     }
   };
 
-  // Mend once per frame at most: measuring overflow forces a layout.
+  // Material builds its markup when the document is ready; mend after it,
+  // and again when the layout changes. Measuring overflow forces a layout,
+  // so resizes are mended once per frame at most.
   let queued = false;
   const schedule = () => {
     if (queued) return;
@@ -41,7 +43,7 @@
       mend();
     });
   };
-  new MutationObserver(schedule).observe(document.body, { childList: true, subtree: true });
+  addEventListener("DOMContentLoaded", mend);
+  addEventListener("load", mend);
   addEventListener("resize", schedule);
-  schedule();
 })();
