@@ -18,6 +18,13 @@ def append(path, text):
     path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
 
 
+def append_line(path, text):
+    """Append one line after a blank line; return its line number in the file."""
+    line = len(path.read_text(encoding="utf-8").splitlines()) + 2
+    append(path, f"\n{text}\n")
+    return line
+
+
 def test_broken_internal_link(project, tmp_path):
     append(project / "docs/people.md", "\nSee [nothing](nowhere.md).\n")
     log = build(project, tmp_path)
@@ -48,9 +55,7 @@ def test_page_without_title(project, tmp_path):
 
 
 def test_unknown_source_key(project, tmp_path):
-    page = project / "docs/talk/japan.md"
-    line = len(page.read_text(encoding="utf-8").splitlines()) + 2
-    append(page, "\nA claim [@A; @Q].\n")
+    line = append_line(project / "docs/talk/japan.md", "A claim [@A; @Q].")
     log = build(project, tmp_path)
     assert f"talk/japan.md:{line}: unknown source key 'Q'; use one of A, B, C, C-en, D" in log
 
@@ -68,8 +73,6 @@ def test_unknown_mkdocs_option(project, tmp_path):
 
 
 def test_unknown_shortcode(project, tmp_path):
-    page = project / "docs/cite.md"
-    line = len(page.read_text(encoding="utf-8").splitlines()) + 2
-    append(page, "\n<!-- cite:talk-mla -->\n")
+    line = append_line(project / "docs/cite.md", "<!-- cite:talk-mla -->")
     log = build(project, tmp_path)
     assert f"cite.md:{line}: unknown cite 'talk-mla'" in log
