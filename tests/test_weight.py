@@ -36,9 +36,14 @@ def kind(path: str) -> str:
 def requested(page, site_url: str, url: str) -> list[str]:
     """Same-origin paths the browser fetches for one page view, until idle."""
     paths: list[str] = []
-    page.on("request", lambda r: paths.append(r.url))
+
+    def record(request):
+        paths.append(request.url)
+
+    page.on("request", record)
     page.goto(url)
     page.wait_for_load_state("networkidle")
+    page.remove_listener("request", record)
     prefix = urlparse(site_url).path
     return [urlparse(p).path.removeprefix(prefix) for p in paths if p.startswith(site_url)]
 

@@ -58,7 +58,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str | None
 @event_priority(-200)
 def on_post_build(*, config: MkDocsConfig) -> None:
     i18n = config.plugins.get("i18n")
-    if not enabled(config) or (i18n is not None and i18n.building):
+    if not config.extra.get("offline") or (i18n is not None and i18n.building):
         return
     source = Path(config.config_file_path).parent / SHIM
     if not source.is_file():
