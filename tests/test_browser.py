@@ -90,14 +90,6 @@ def test_reduced_motion_is_respected(browser, site_url):
     assert all(float(part.strip().removesuffix("s")) <= 0.001 for part in duration.split(","))
 
 
-def test_palette_switch_rule_that_restyles_every_load_is_pruned(site):
-    """PurgeCSS drops `[data-md-color-switching] *` (purgecss.config.cjs)."""
-    stylesheets = sorted((site / "assets" / "stylesheets").glob("*.css"))
-    assert stylesheets
-    for css in stylesheets:
-        assert "data-md-color-switching" not in css.read_text(), css.name
-
-
 @pytest.mark.parametrize("path", PAGES)
 def test_switcher_leads_to_the_twin_page(page, site_url, path):
     page.goto(url_of(site_url, path))

@@ -93,3 +93,11 @@ def test_links_that_open_a_new_tab_carry_noopener(pages):
         for link in elements(html, "a"):
             if link.get("target") == "_blank":
                 assert "noopener" in link.get("rel", "").split(), (name, link.get("href"))
+
+
+def test_palette_switch_rule_that_restyles_every_load_is_pruned(site):
+    """PurgeCSS drops `[data-md-color-switching] *` (purgecss.config.cjs)."""
+    stylesheets = sorted((site / "assets" / "stylesheets").glob("*.css"))
+    assert stylesheets
+    for css in stylesheets:
+        assert "data-md-color-switching" not in css.read_text(), css.name
