@@ -48,18 +48,21 @@ def test_translations_reports_each_missing_twin():
     assert translations.missing(["a.md", "a.id.md"], ["id"]) == []
 
 
-def test_citations_become_links_to_the_sources_page():
+def test_citations_become_one_superscript_marker_of_links():
     text, unknown = citations.render("Claim [@A; @C-en].", SOURCES, "en", "../sources.md")
     assert unknown == []
-    assert "[A](../sources.md#source-a " in text and "[C-en](../sources.md#source-c-en " in text
-    assert text.startswith("Claim \\[") and text.endswith("\\].")
+    assert text.startswith('Claim<sup class="cite">') and text.endswith("</sup>.")
+    assert "[A](../sources.md#source-a){ " in text and "[C-en](../sources.md#source-c-en){ " in text
+    assert 'aria-label="Source A: FISIPOL UGM news article"' in text
+    assert text.count('aria-hidden="true"') == 3, "brackets and comma are not read out"
 
 
-def test_citations_report_unknown_keys_with_their_line():
-    markdown = "Fine [@A].\n\nBad [@Z; @B].\n"
-    text, unknown = citations.render(markdown, SOURCES, "en", "sources.md")
-    assert unknown == [(3, "Z")]
+def test_citations_report_unknown_and_empty_keys_with_their_line():
+    markdown = "Fine [@A].\n\nBad [@Z; @B].\n\nEmpty [@] and [@A; @].\n"
+    text, problems = citations.render(markdown, SOURCES, "en", "sources.md")
+    assert problems == [(3, "Z"), (5, ""), (5, "")]
     assert "[B](sources.md#source-b" in text
+    assert "Empty [@] and" in text, "an empty citation stays visible"
 
 
 def test_citations_leave_code_alone():
@@ -67,9 +70,9 @@ def test_citations_leave_code_alone():
     assert citations.render(markdown, SOURCES, "en", "sources.md") == (markdown, [])
 
 
-def test_citation_tooltips_follow_the_language():
+def test_citation_names_follow_the_language():
     text, _ = citations.render("[@C]", SOURCES, "id", "sources.md")
-    assert '"Sumber C: Rangkuman IIS UGM"' in text
+    assert 'aria-label="Sumber C: Rangkuman IIS UGM"' in text
 
 
 def test_front_matter_lines_give_true_line_numbers():
