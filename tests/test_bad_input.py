@@ -55,15 +55,33 @@ def test_page_without_title(project, tmp_path):
 
 
 def test_unknown_source_key(project, tmp_path):
-    line = append_line(project / "docs/talk/japan.md", "A claim [@A; @Q].")
+    line = append_line(project / "docs/talk/comparison.md", "A claim [@A; @Q].")
     log = build(project, tmp_path)
-    assert f"talk/japan.md:{line}: unknown source key 'Q'; use one of A, B, C, C-en, D" in log
+    assert f"talk/comparison.md:{line}: unknown source key 'Q'; use one of A, B, C, C-en, D" in log
+
+
+def test_empty_citation(project, tmp_path):
+    line = append_line(project / "docs/people.md", "A claim [@].")
+    log = build(project, tmp_path)
+    assert f"people.md:{line}: empty citation; put source keys after '@'" in log
+
+
+def test_redirect_to_a_missing_section(project, tmp_path):
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "talk/comparison.md#japan", "talk/comparison.md#nowhere"
+        ),
+        encoding="utf-8",
+    )
+    log = build(project, tmp_path)
+    assert "extra.redirects sends 'talk/japan.md' to '#nowhere'" in log
 
 
 def test_page_missing_its_translation(project, tmp_path):
-    (project / "docs/talk/south-korea.id.md").unlink()
+    (project / "docs/talk/thesis.id.md").unlink()
     log = build(project, tmp_path)
-    assert "talk/south-korea.md: no 'id' translation; add talk/south-korea.id.md" in log
+    assert "talk/thesis.md: no 'id' translation; add talk/thesis.id.md" in log
 
 
 def test_unknown_mkdocs_option(project, tmp_path):

@@ -51,7 +51,11 @@ def test_every_page_presents_itself_for_sharing(pages, site_url, path):
 
 def test_share_preview_of_the_home_page(pages, site):
     tags = meta(pages["index.html"])
-    assert tags["og:title"] == ["Teacup Discussion #5"]
+    assert tags["og:title"] == ["Norms in cybersecurity capacity building: Japan and South Korea"]
+    title = re.search(r"<title>(.*?)</title>", pages["index.html"]).group(1)
+    assert title == (
+        "Norms in cybersecurity capacity building: Japan and South Korea - Teacup Discussion #5"
+    )
     assert 20 < len(tags["og:description"][0]) <= 160
     image = site / "assets/images/social.png"
     header = image.read_bytes()[:24]
@@ -60,7 +64,7 @@ def test_share_preview_of_the_home_page(pages, site):
     assert tags["og:image"][0].endswith("assets/images/social.png")
 
 
-@pytest.mark.parametrize("path", ["index.html", "id/talk/japan/index.html"])
+@pytest.mark.parametrize("path", ["index.html", "id/talk/comparison/index.html"])
 def test_structured_data_describes_the_talk_and_the_paper(pages, path):
     graph = json_ld(pages[path])
     event = graph["EducationEvent"]

@@ -16,8 +16,8 @@ def offline_site(tmp_path_factory):
 @pytest.mark.parametrize(
     ("path", "query", "expected"),
     [
-        ("index.html", "Japan", "talk/japan.html"),
-        ("id/talk/japan.html", "Jepang", "id/talk/japan.html"),
+        ("index.html", "Japan", "talk/comparison.html"),
+        ("id/talk/comparison.html", "Jepang", "id/talk/comparison.html"),
     ],
 )
 def test_offline_pages_render_and_search_from_disk(browser, offline_site, path, query, expected):
