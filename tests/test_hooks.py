@@ -195,6 +195,20 @@ def test_bibtex_escapes_special_characters_and_protects_proper_nouns():
     assert "url     = {https://example.org/a%20b#x}," in entry
 
 
+def test_ris_records_use_crlf_and_the_types_reference_managers_know():
+    works = references.works(registry(), "id", EDITIONS["id"])
+    records = {name: references.ris(work) for name, work in works.items()}
+    assert records["site"].startswith("TY  - ELEC\r\n")
+    assert records["talk"].startswith("TY  - SLIDE\r\n")
+    assert records["paper"].startswith("TY  - JOUR\r\n")
+    assert all(
+        r.endswith("ER  - \r\n") and "\n" not in r.replace("\r\n", "") for r in records.values()
+    )
+    assert "DA  - 2022/07//\r\n" in records["paper"]
+    assert "M3  - Presentasi\r\n" in records["talk"]
+    assert references.ris_date("2021-09-30") == "2021/09/30/"
+
+
 def test_registry_rejects_a_malformed_file(tmp_path):
     path = tmp_path / "registry.yml"
     path.write_text("sources:\n  A:\n    label: {en: x}\n", encoding="utf-8")

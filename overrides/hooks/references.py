@@ -3,9 +3,11 @@
 - ``<!-- source:KEY -->`` becomes the full reference of that source, with the
   anchor ``source-<key>`` that inline citations link to;
 - ``<!-- cite:NAME -->`` becomes a code block (APA 7 or BibTeX) citing the
-  site, the talk or the paper, e.g. ``<!-- cite:talk-apa -->``.
+  site, the talk or the paper, e.g. ``<!-- cite:talk-apa -->``;
+- each edition gets the same three works as files for reference managers,
+  ``cite/<key>.bib`` and ``cite/<key>.ris``, beside its Cite page.
 
-Both formats read one description of the works (``works``), built from
+All three formats read one description of the works (``works``), built from
 data/registry.yml and, for the site itself, from mkdocs.yml and the date of
 the commit built (``SOURCE_DATE_EPOCH``), so every build of a commit is
 byte-identical. Each edition cites in its own language: the Indonesian one
@@ -13,24 +15,27 @@ names the talk by its Indonesian title.
 
 An unknown key or name is reported with the file and line.
 
-Events: ``on_page_markdown``.
+Events: ``on_files``, ``on_page_markdown``.
 """
 
 from __future__ import annotations
 
 import datetime
 import os
+import posixpath
 import re
 from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import Files
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 log = get_plugin_logger(__name__)
 
 SHORTCODE = re.compile(r"^<!-- (source|cite):([\w-]+) -->$", re.MULTILINE)
+# The citation files' folder, beside the Cite page (cite.md -> cite/).
+FOLDER = "cite"
 WORKS = ("site", "talk", "paper")
 STYLES = ("apa", "bibtex")
 
@@ -74,6 +79,24 @@ MONTHS = {
     "en": "January February March April May June July August September October November December",
     "id": "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember",
 }
+
+
+# After mkdocs-static-i18n (priority -100) has chosen this edition's files.
+@event_priority(-110)
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    language = config.theme.get("language", "en")
+    site = edition(config, files)
+    home = files.get_file_from_path("index.md")
+    root = posixpath.dirname(home.dest_uri) if home else ""
+    for work in works(config.extra["registry"], language, site).values():
+        for extension, render in (("bib", bibtex), ("ris", ris)):
+            file = File.generated(
+                config, f"{FOLDER}/{work['key']}.{extension}", content=render(work).encode()
+            )
+            # Linked as cite/<key>.bib from either Cite page; written into this edition.
+            file.dest_uri = posixpath.join(root, file.src_uri)
+            files.append(file)
+    return files
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -339,3 +362,46 @@ def bibtex(work: dict) -> str:
         for name, value in fields.items()
     ]
     return "\n".join([f"@{kind}{{{work['key']},", *lines, "}"]) + "\n"
+
+
+# RIS types: the site as a web page, the talk as a presentation (Zotero's
+# reading of SLIDE), the paper as a journal article.
+RIS_TYPES = {"site": "ELEC", "talk": "SLIDE", "paper": "JOUR"}
+
+
+def ris_date(value: str) -> str:
+    """RIS dates are YYYY/MM/DD/ with empty parts: '2022-07' -> '2022/07//'."""
+    parts = [f"{part:02d}" for part in date_parts(value)[1:]]
+    return "/".join([value[:4], *parts, *[""] * (3 - len(parts))])
+
+
+def ris(work: dict) -> str:
+    """A RIS record (CRLF line ends, as the format specifies)."""
+    tags = [
+        ("TY", RIS_TYPES[work["kind"]]),
+        ("AU", work["author"]),
+        ("TI", work["title"]),
+        ("PY", work["date"][:4]),
+        ("DA", ris_date(work["date"])),
+    ]
+    if work["kind"] == "talk":
+        # Zotero reads T2 as the meeting's name, M3 as the presentation's type.
+        tags += [("T2", f"{work['event']}, {work['organizer']}"), ("M3", work["genre"])]
+    if work["kind"] == "paper":
+        start, _, end = work["pages"].partition("\u2013")
+        tags += [
+            ("T2", work["journal"]),
+            ("VL", work["volume"]),
+            ("IS", work["issue"]),
+            ("SP", start),
+            ("EP", end),
+            ("SN", work["issn"]),
+            ("DO", work["doi"]),
+        ]
+    if "url" in work:
+        tags.append(("UR", work["url"]))
+    if "accessed" in work:
+        tags.append(("Y2", ris_date(work["accessed"])))
+    if "language" in work:
+        tags.append(("LA", work["language"]))
+    return "".join(f"{tag}  - {value}\r\n" for tag, value in [*tags, ("ER", "")])
