@@ -174,12 +174,32 @@ def test_images_have_alt_text(pages):
             assert "alt" in image, name
 
 
-def test_cite_page_offers_apa_and_bibtex_for_site_talk_and_paper(pages):
-    for prefix in ("", "id/"):
-        blocks = re.findall(r"<code\b[^>]*>(.*?)</code>", pages[f"{prefix}cite/index.html"], re.S)
-        content = html_lib.unescape(re.sub(r"<[^>]+>", "", "\n".join(blocks)))
-        assert "@misc{teacup5site" in content
-        assert "@misc{bimantara2021teacup" in content
-        assert "@article{bimantara2022normative" in content
-        assert "Bimantara, A. (2021, September 30)." in content
-        assert "https://doi.org/10.7454/global.v24i1.684" in content
+def code_blocks(html: str) -> str:
+    blocks = re.findall(r"<code\b[^>]*>(.*?)</code>", html, re.S)
+    return html_lib.unescape(re.sub(r"<[^>]+>", "", "\n".join(blocks)))
+
+
+@pytest.mark.parametrize(
+    ("prefix", "talk"),
+    [
+        ("", "Bimantara, A. (2021, September 30). Normative aspects in providing"),
+        ("id/", "Bimantara, A. (2021, 30 September). Aspek normatif dalam pemberian"),
+    ],
+)
+def test_cite_page_offers_apa_and_bibtex_for_site_talk_and_paper(pages, prefix, talk):
+    content = code_blocks(pages[f"{prefix}cite/index.html"])
+    assert "@misc{teacup5site" in content
+    assert "@misc{bimantara2021teacup" in content
+    assert "@article{bimantara2022normative" in content
+    assert talk in content
+    assert "https://doi.org/10.7454/global.v24i1.684" in content
+
+
+def test_indonesian_cite_page_names_the_talk_by_its_indonesian_title(pages):
+    talk = yaml.safe_load((ROOT / "data/registry.yml").read_text(encoding="utf-8"))["talk"]
+    content = code_blocks(pages["id/cite/index.html"])
+    title = " ".join(talk["name"]["id"].split())
+    assert f"{title} [Presentasi]".lower() in content.lower()  # APA, in sentence case
+    assert "[Presentasi]. Diskusi Cangkir Teh #5" in content
+    assert "Departemen Ilmu Hubungan Internasional" in content
+    assert "Cyber Security" not in content and "[Presentation]" not in content

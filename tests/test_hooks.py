@@ -82,34 +82,134 @@ def test_front_matter_lines_give_true_line_numbers():
 
 
 def test_reference_carries_the_anchor_and_the_link():
-    block = references.reference("C-en", registry(), "en", config=None)
+    block = references.reference("C-en", registry(), "en")
     assert 'id="source-c-en"' in block
     assert "15 October 2021 (per its URL)" in block
     assert SOURCES["C-en"]["url"] in block
-    assert references.reference("Z", registry(), "en", config=None) is None
+    assert references.reference("Z", registry(), "en") is None
+
+
+def test_reference_fields_follow_the_language():
+    block = references.reference("A", registry(), "id")
+    assert "**Penerbit:** FISIPOL, Universitas Gadjah Mada" in block
+    assert "**Bahasa:** Inggris" in block
+    assert references.localized({"en": "Department", "id": "Departemen"}, "id") == "Departemen"
+    assert references.localized("Universitas Gadjah Mada", "id") == "Universitas Gadjah Mada"
 
 
 def test_dates_read_naturally_in_both_languages():
     assert references.human_date("2021-09-30", "en") == "30 September 2021"
     assert references.human_date("2022-07", "id") == "Juli 2022"
+    assert references.apa_date("2021-09-30", "en") == "2021, September 30"
+    assert references.apa_date("2021-09-30", "id") == "2021, 30 September"
+    assert references.apa_date("2026-11-27", "en", retrieved=True) == "November 27, 2026"
+    assert references.apa_date("2026-11-27", "id", retrieved=True) == "27 November 2026"
 
 
-class FakeConfig:
-    site_author = "Team"
-    site_name = "Teacup Discussion #5"
-    site_url = "https://example.org/teacup-5/"
+EDITIONS = {
+    "en": {
+        "name": "Teacup Discussion #5",
+        "author": "Teacup Discussion #5 reference site contributors",
+        "url": "https://example.org/teacup-5/",
+        "date": "2026-11-27",
+    },
+    "id": {
+        "name": "Diskusi Cangkir Teh #5",
+        "author": "Kontributor situs rujukan Diskusi Cangkir Teh #5",
+        "url": "https://example.org/teacup-5/id/",
+        "date": "2026-11-27",
+    },
+}
+APA = {
+    "en": {
+        "site": "Teacup Discussion #5 reference site contributors. (2026, November 27). "
+        "Teacup Discussion #5. Retrieved November 27, 2026, from https://example.org/teacup-5/",
+        "talk": "Bimantara, A. (2021, September 30). Normative aspects in providing "
+        "international cyber security capacity building assistance: Experiences of Japan "
+        "and South Korea [Presentation]. Teacup Discussion #5, Institute of International "
+        "Studies, Department of International Relations, Universitas Gadjah Mada.",
+    },
+    "id": {
+        "site": "Kontributor situs rujukan Diskusi Cangkir Teh #5. (2026, 27 November). "
+        "Diskusi Cangkir Teh #5. Diakses 27 November 2026, dari https://example.org/teacup-5/id/",
+        "talk": "Bimantara, A. (2021, 30 September). Aspek normatif dalam pemberian bantuan "
+        "peningkatan kapasitas keamanan siber internasional: Pengalaman Jepang dan Korea "
+        "Selatan [Presentasi]. Diskusi Cangkir Teh #5, Institute of International Studies, "
+        "Departemen Ilmu Hubungan Internasional, Universitas Gadjah Mada.",
+    },
+}
+PAPER_APA = (
+    "Bimantara, A. (2022). The normative enactment of international cybersecurity capacity "
+    "building assistance: A comparative analysis on Japanese and South Korean practices. "
+    "Global: Jurnal Politik Internasional, 24(1), 109\u2013142. "
+    "https://doi.org/10.7454/global.v24i1.684"
+)
 
 
-def test_citations_of_talk_and_paper(monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    talk = references.citation("talk-apa", registry(), "en", FakeConfig)
-    assert "Bimantara, A. (2021, September 30). Normative aspects" in talk
-    paper = references.citation("paper-bibtex", registry(), "en", FakeConfig)
-    assert "doi     = {10.7454/global.v24i1.684}" in paper
-    assert "pages   = {109--142}" in paper
-    site = references.citation("site-bibtex", registry(), "en", FakeConfig)
-    assert "year   = {2023}" in site and "Teacup Discussion \\#5" in site
-    assert references.citation("talk-mla", registry(), "en", FakeConfig) is None
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_apa_references_in_each_language(language):
+    works = references.works(registry(), language, EDITIONS[language])
+    assert references.apa(works["site"], language) == APA[language]["site"]
+    assert references.apa(works["talk"], language) == APA[language]["talk"]
+    # The article is English whichever edition cites it.
+    assert references.apa(works["paper"], language) == PAPER_APA
+
+
+def test_citation_shortcodes_give_code_blocks():
+    works = references.works(registry(), "en", EDITIONS["en"])
+    talk = references.citation("talk-apa", works, "en")
+    assert talk == f"``` text\n{APA['en']['talk']}\n```"
+    paper = references.citation("paper-bibtex", works, "en")
+    assert paper.startswith("``` bibtex\n@article{bimantara2022normative,\n")
+    assert "  doi     = {10.7454/global.v24i1.684},\n" in paper
+    assert "  pages   = {109--142},\n" in paper
+    assert references.citation("talk-mla", works, "en") is None
+    assert references.citation("book-apa", works, "en") is None
+
+
+def test_sentence_case_keeps_proper_nouns_acronyms_and_the_subtitle():
+    nouns = ["South Korea", "Japan"]
+    title = "Capacity Building (CCB) in Japan: The Case of South Korea and Its Neighbours"
+    assert references.sentence_case(title, nouns) == (
+        "Capacity building (CCB) in Japan: The case of South Korea and its neighbours"
+    )
+
+
+def test_bibtex_escapes_special_characters_and_protects_proper_nouns():
+    assert references.bibtex_escape("R&D 100% #5 $x_1$ {a} ~^\\") == (
+        r"R\&D 100\% \#5 \$x\_1\$ \{a\} \textasciitilde{}\^{}\textbackslash{}"
+    )
+    work = {
+        "key": "k",
+        "kind": "site",
+        "author": "R&D group, Japan",
+        "group": True,
+        "title": "Japan & South Korea #1",
+        "date": "2026-01-02",
+        "accessed": "2026-01-02",
+        "url": "https://example.org/a%20b#x",
+        "nouns": ["Japan", "South Korea"],
+    }
+    entry = references.bibtex(work)
+    assert "author  = {{R\\&D group, Japan}}," in entry
+    assert "title   = {{Japan} \\& {South Korea} \\#1}," in entry
+    assert "month   = jan," in entry
+    # URLs are verbatim fields: escaping them would break the link.
+    assert "url     = {https://example.org/a%20b#x}," in entry
+
+
+def test_ris_records_use_crlf_and_the_types_reference_managers_know():
+    works = references.works(registry(), "id", EDITIONS["id"])
+    records = {name: references.ris(work) for name, work in works.items()}
+    assert records["site"].startswith("TY  - ELEC\r\n")
+    assert records["talk"].startswith("TY  - SLIDE\r\n")
+    assert records["paper"].startswith("TY  - JOUR\r\n")
+    assert all(
+        r.endswith("ER  - \r\n") and "\n" not in r.replace("\r\n", "") for r in records.values()
+    )
+    assert "DA  - 2022/07//\r\n" in records["paper"]
+    assert "M3  - Presentasi\r\n" in records["talk"]
+    assert references.ris_date("2021-09-30") == "2021/09/30/"
 
 
 def test_registry_rejects_a_malformed_file(tmp_path):

@@ -1,31 +1,43 @@
-"""Render full references and copyable citations from the source registry.
-
-Shortcodes in HTML comments, so a plain Markdown viewer shows nothing:
+"""Render the registry's references: on the Sources page, the Cite page and as files.
 
 - ``<!-- source:KEY -->`` becomes the full reference of that source, with the
   anchor ``source-<key>`` that inline citations link to;
-- ``<!-- cite:NAME -->`` becomes a code block (APA 7 or BibTeX) for the site,
-  the talk or the paper, e.g. ``<!-- cite:talk-apa -->``.
+- ``<!-- cite:NAME -->`` becomes a code block (APA 7 or BibTeX) citing the
+  site, the talk or the paper, e.g. ``<!-- cite:talk-apa -->``;
+- each edition gets the same three works as files for reference managers,
+  ``cite/<key>.bib`` and ``cite/<key>.ris``, beside its Cite page.
+
+All three formats read one description of the works (``works``), built from
+data/registry.yml and, for the site itself, from mkdocs.yml and the date of
+the commit built (``SOURCE_DATE_EPOCH``), so every build of a commit is
+byte-identical. Each edition cites in its own language: the Indonesian one
+names the talk by its Indonesian title.
 
 An unknown key or name is reported with the file and line.
 
-Events: ``on_page_markdown``.
+Events: ``on_files``, ``on_page_markdown``.
 """
 
 from __future__ import annotations
 
+import datetime
 import os
+import posixpath
 import re
-import time
+from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import Files
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 log = get_plugin_logger(__name__)
 
 SHORTCODE = re.compile(r"^<!-- (source|cite):([\w-]+) -->$", re.MULTILINE)
+# The citation files' folder, beside the Cite page (cite.md -> cite/).
+FOLDER = "cite"
+WORKS = ("site", "talk", "paper")
+STYLES = ("apa", "bibtex")
 
 LABELS = {
     "en": {
@@ -42,6 +54,8 @@ LABELS = {
         "url_date": "per its URL",
         "article": "Article",
         "pages": "pp.",
+        "presentation": "Presentation",
+        "retrieved": "Retrieved {date}, from {url}",
     },
     "id": {
         "title": "Judul",
@@ -57,6 +71,8 @@ LABELS = {
         "url_date": "menurut URL-nya",
         "article": "Artikel",
         "pages": "hlm.",
+        "presentation": "Presentasi",
+        "retrieved": "Diakses {date}, dari {url}",
     },
 }
 MONTHS = {
@@ -65,13 +81,34 @@ MONTHS = {
 }
 
 
+# After mkdocs-static-i18n (priority -100) has chosen this edition's files.
+@event_priority(-110)
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    language = config.theme.get("language", "en")
+    site = edition(config, files)
+    home = files.get_file_from_path("index.md")
+    root = posixpath.dirname(home.dest_uri) if home else ""
+    for work in works(config.extra["registry"], language, site).values():
+        for extension, render in (("bib", bibtex), ("ris", ris)):
+            file = File.generated(
+                config, f"{FOLDER}/{work['key']}.{extension}", content=render(work).encode()
+            )
+            # Linked as cite/<key>.bib from either Cite page; written into this edition.
+            file.dest_uri = posixpath.join(root, file.src_uri)
+            files.append(file)
+    return files
+
+
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     registry = config.extra["registry"]
     language = config.theme.get("language", "en")
 
     def replace(match: re.Match) -> str:
         kind, name = match.groups()
-        text = (reference if kind == "source" else citation)(name, registry, language, config)
+        if kind == "source":
+            text = reference(name, registry, language)
+        else:
+            text = citation(name, works(registry, language, edition(config, files)), language)
         if text is None:
             source = page.file.content_string
             line = source.count("\n", 0, source.find(match.group(0))) + 1
@@ -88,10 +125,15 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 def known(kind: str, registry: dict) -> list[str]:
     if kind == "source":
         return list(registry["sources"])
-    return [f"{what}-{style}" for what in ("site", "talk", "paper") for style in ("apa", "bibtex")]
+    return [f"{what}-{style}" for what in WORKS for style in STYLES]
 
 
-def reference(key: str, registry: dict, language: str, config: MkDocsConfig) -> str | None:
+def localized(value: str | dict, language: str) -> str:
+    """A text field: one string for both languages, or a mapping of en and id."""
+    return value[language] if isinstance(value, dict) else value
+
+
+def reference(key: str, registry: dict, language: str) -> str | None:
     """A source's full reference as a Markdown list inside an anchored block."""
     source = registry["sources"].get(key)
     if source is None:
@@ -110,7 +152,7 @@ def reference(key: str, registry: dict, language: str, config: MkDocsConfig) -> 
         )
         rows.append((t["journal"], journal))
     if "publisher" in source:
-        rows.append((t["publisher"], source["publisher"]))
+        rows.append((t["publisher"], localized(source["publisher"], language)))
     rows.append((t["language"], t[source["language"]]))
     if "date" in source:
         date = human_date(str(source["date"]), language)
@@ -123,89 +165,243 @@ def reference(key: str, registry: dict, language: str, config: MkDocsConfig) -> 
     return f'<div class="source-ref" id="source-{key.lower()}" markdown>\n\n{items}\n\n</div>'
 
 
+def date_parts(value: object) -> list[int]:
+    """'2021-09-30' -> [2021, 9, 30]; '2022-07' -> [2022, 7]."""
+    return [int(part) for part in str(value).split("-")]
+
+
+def month_name(month: int, language: str) -> str:
+    return MONTHS.get(language, MONTHS["en"]).split()[month - 1]
+
+
 def human_date(value: str, language: str) -> str:
     """'2021-10-15' -> '15 October 2021'; '2022-07' -> 'July 2022'."""
-    parts = [int(p) for p in value.split("-")]
-    month = MONTHS.get(language, MONTHS["en"]).split()[parts[1] - 1] if len(parts) > 1 else ""
+    parts = date_parts(value)
+    month = month_name(parts[1], language) if len(parts) > 1 else ""
     return " ".join(str(p) for p in ([parts[2]] if len(parts) > 2 else []) + [month, parts[0]] if p)
 
 
-def citation(name: str, registry: dict, language: str, config: MkDocsConfig) -> str | None:
+def edition_date() -> datetime.date:
+    """The date of this edition: SOURCE_DATE_EPOCH (set from the commit) or today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = datetime.datetime.fromtimestamp(int(epoch), datetime.UTC) if epoch else None
+    return (moment or datetime.datetime.now(datetime.UTC)).date()
+
+
+def edition(config: MkDocsConfig, files: Files) -> dict:
+    """This edition of the site as a work: its name, author, address and date."""
+    home = files.get_file_from_path("index.md")
+    path = home.url.removesuffix("index.html") if home else ""
+    return {
+        "name": config.site_name,
+        "author": config.site_author,
+        "url": urljoin(config.site_url or "", path),
+        "date": edition_date().isoformat(),
+    }
+
+
+def works(registry: dict, language: str, site: dict) -> dict[str, dict]:
+    """The three citable works in one form that every formatter reads.
+
+    Names are "Family, Given"; a group author (``group``) is one name. Dates
+    are ISO strings; ``nouns`` are the words no style may lower-case.
+    """
+    talk, paper = registry["talk"], registry["sources"]["D"]
+    series = talk["series"]
+    nouns = [*registry.get("proper_nouns", []), *series.values()]
+    return {
+        "site": {
+            "key": "teacup5site",
+            "kind": "site",
+            "author": site["author"],
+            "group": True,
+            "title": site["name"],
+            "date": site["date"],
+            # A page that changes needs the day it was read; a static page can
+            # only give its own date (the Cite page says to replace it).
+            "accessed": site["date"],
+            "url": site["url"],
+            "language": language,
+            "nouns": nouns,
+        },
+        "talk": {
+            "key": "bimantara2021teacup",
+            "kind": "talk",
+            "author": talk["author"],
+            "title": " ".join(talk["name"][language].split()),
+            "date": str(talk["date"]),
+            "genre": LABELS[language]["presentation"],
+            "event": f"{series[language]} #{talk['session']}",
+            "organizer": localized(talk["organizer"], language),
+            "nouns": nouns,
+        },
+        "paper": {
+            "key": "bimantara2022normative",
+            "kind": "paper",
+            "author": paper["author"],
+            "title": " ".join(paper["title"].split()),
+            "date": str(paper["date"]),
+            "journal": paper["journal"],
+            "volume": str(paper["volume"]),
+            "issue": str(paper["issue"]),
+            "pages": str(paper["pages"]),
+            "issn": paper["issn"],
+            "doi": paper["doi"],
+            "url": paper["url"],
+            "language": paper["language"],
+            "nouns": nouns,
+        },
+    }
+
+
+def citation(name: str, entries: dict[str, dict], language: str) -> str | None:
     """A copyable APA 7 or BibTeX citation of the site, the talk or the paper."""
     what, _, style = name.rpartition("-")
-    talk, paper = registry["talk"], registry["sources"]["D"]
-    date = str(talk["date"])
-    year, month, day = date.split("-")
-    texts = {
-        "site-apa": (
-            f"{config.site_author}. ({build_year()}). {config.site_name}. {config.site_url}"
-        ),
-        "site-bibtex": bibtex(
-            "misc",
-            "teacup5site",
-            {
-                "author": f"{{{config.site_author}}}",
-                "title": bibtex_escape(config.site_name),
-                "year": build_year(),
-                "url": config.site_url,
-            },
-        ),
-        "talk-apa": (
-            f"{talk['speaker_apa']} ({year}, {MONTHS['en'].split()[int(month) - 1]} {int(day)}). "
-            f"{talk['apa_title']} [Presentation]. {talk['series']['en']} "
-            f"#{talk['session']}, {talk['organizer']}."
-        ),
-        "talk-bibtex": bibtex(
-            "misc",
-            f"bimantara{year}teacup",
-            {
-                "author": paper["author"],
-                "title": f"{{{talk['name']['en']}}}",
-                "howpublished": (
-                    f"{talk['series']['en']} \\#{talk['session']}, {talk['organizer']}"
-                ),
-                "year": year,
-                "month": MONTHS["en"].split()[int(month) - 1][:3].lower(),
-                "note": f"Talk given on {int(day)} {MONTHS['en'].split()[int(month) - 1]} {year}",
-            },
-        ),
-        "paper-apa": (
-            f"{talk['speaker_apa']} ({paper['year']}). {paper['apa_title']}. {paper['journal']}, "
-            f"{paper['volume']}({paper['issue']}), {paper['pages']}. {paper['url']}"
-        ),
-        "paper-bibtex": bibtex(
-            "article",
-            f"bimantara{paper['year']}normative",
-            {
-                "author": paper["author"],
-                "title": f"{{{paper['title']}}}",
-                "journal": paper["journal"],
-                "volume": paper["volume"],
-                "number": paper["issue"],
-                "pages": str(paper["pages"]).replace("\u2013", "--"),
-                "year": paper["year"],
-                "doi": paper["doi"],
-                "url": paper["url"],
-            },
-        ),
-    }
-    if what not in ("site", "talk", "paper") or name not in texts:
+    if what not in entries or style not in STYLES:
         return None
-    fence = "bibtex" if style == "bibtex" else "text"
-    return f"``` {fence}\n{texts[name]}\n```"
+    if style == "apa":
+        return f"``` text\n{apa(entries[what], language)}\n```"
+    return f"``` bibtex\n{bibtex(entries[what]).rstrip()}\n```"
 
 
-def bibtex(kind: str, key: str, fields: dict) -> str:
-    width = max(len(name) for name in fields)
-    body = ",\n".join(f"  {name.ljust(width)} = {{{value}}}" for name, value in fields.items())
-    return f"@{kind}{{{key},\n{body}\n}}"
+def nouns_pattern(nouns: list[str]) -> re.Pattern:
+    names = sorted(nouns, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, names)) + r")(?!\w)")
+
+
+def sentence_case(title: str, nouns: list[str]) -> str:
+    """APA's sentence case: capitals stay on the first word, the first word
+    after a colon, proper nouns and acronyms only."""
+    kept = {i for m in nouns_pattern(nouns).finditer(title) for i in range(m.start(), m.end())}
+
+    def word(match: re.Match) -> str:
+        start, text = match.start(), match.group()
+        first = start == 0 or title[:start].rstrip().endswith(":")
+        return text if first or start in kept or not text.istitle() else text.lower()
+
+    return re.sub(r"\S+", word, title)
+
+
+def initials(name: str) -> str:
+    """'Bimantara, Azza' -> 'Bimantara, A.'"""
+    family, _, given = name.partition(", ")
+    return f"{family}, " + " ".join(f"{part[0]}." for part in given.split())
+
+
+def apa_date(value: str, language: str, *, retrieved: bool = False) -> str:
+    """APA's date of a work ('2021, September 30'; Indonesian '2021, 30 September')
+    or of retrieval ('September 30, 2021'; '30 September 2021')."""
+    year, month, day = date_parts(value)
+    name = month_name(month, language)
+    if language == "en":
+        return f"{name} {day}, {year}" if retrieved else f"{year}, {name} {day}"
+    return f"{day} {name} {year}" if retrieved else f"{year}, {day} {name}"
+
+
+def apa(work: dict, language: str) -> str:
+    """An APA 7 reference (without italics, which plain text cannot show)."""
+    t = LABELS.get(language, LABELS["en"])
+    author = work["author"] if work.get("group") else initials(work["author"])
+    title = sentence_case(work["title"], work["nouns"])
+    if work["kind"] == "site":
+        read = apa_date(work["accessed"], language, retrieved=True)
+        retrieved = t["retrieved"].format(date=read, url=work["url"])
+        return f"{author}. ({apa_date(work['date'], language)}). {title}. {retrieved}"
+    if work["kind"] == "talk":
+        return (
+            f"{author} ({apa_date(work['date'], language)}). {title} [{work['genre']}]. "
+            f"{work['event']}, {work['organizer']}."
+        )
+    return (
+        f"{author} ({date_parts(work['date'])[0]}). {title}. {work['journal']}, "
+        f"{work['volume']}({work['issue']}), {work['pages']}. {work['url']}"
+    )
+
+
+BIBTEX_SPECIAL = re.compile(r"[\\{}#&%$_~^]")
+BIBTEX_REPLACEMENT = {"\\": r"\textbackslash{}", "~": r"\textasciitilde{}", "^": r"\^{}"}
+# BibTeX's month macros: jan, feb, ...
+BIBTEX_MONTHS = [name[:3].lower() for name in MONTHS["en"].split()]
 
 
 def bibtex_escape(text: str) -> str:
-    return text.replace("#", "\\#")
+    """Text as BibTeX/LaTeX reads it: # & % $ _ { } and the rest escaped."""
+    return BIBTEX_SPECIAL.sub(lambda m: BIBTEX_REPLACEMENT.get(m.group(), "\\" + m.group()), text)
 
 
-def build_year() -> int:
-    """The year of this edition: SOURCE_DATE_EPOCH (set from the commit) or now."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return time.gmtime(int(epoch) if epoch else None).tm_year
+def bibtex(work: dict) -> str:
+    """A BibTeX entry. Braces keep proper nouns (and a group author) intact;
+    URLs and DOIs are verbatim fields, never escaped."""
+    nouns = nouns_pattern(work["nouns"])
+    title = nouns.sub(r"{\1}", bibtex_escape(work["title"]))
+    author = bibtex_escape(work["author"])
+    year, month, *_ = date_parts(work["date"])
+    fields = {"author": f"{{{author}}}" if work.get("group") else author, "title": title}
+    if work["kind"] == "talk":
+        fields["type"] = work["genre"]
+        fields["howpublished"] = bibtex_escape(f"{work['event']}, {work['organizer']}")
+    if work["kind"] == "paper":
+        fields["journal"] = bibtex_escape(work["journal"])
+    fields["year"] = str(year)
+    fields["month"] = BIBTEX_MONTHS[month - 1]
+    if work["kind"] == "paper":
+        fields["volume"] = work["volume"]
+        fields["number"] = work["issue"]
+        fields["pages"] = work["pages"].replace("\u2013", "--")
+        fields["issn"] = work["issn"]
+        fields["doi"] = work["doi"]
+    if "url" in work:
+        fields["url"] = work["url"]
+    if "accessed" in work:
+        fields["urldate"] = work["accessed"]
+    kind = "article" if work["kind"] == "paper" else "misc"
+    width = max(map(len, fields))
+    lines = [
+        # The month is BibTeX's own macro (sep), so styles can name it in any language.
+        f"  {name.ljust(width)} = {value if name == 'month' else '{' + value + '}'},"
+        for name, value in fields.items()
+    ]
+    return "\n".join([f"@{kind}{{{work['key']},", *lines, "}"]) + "\n"
+
+
+# RIS types: the site as a web page, the talk as a presentation (Zotero's
+# reading of SLIDE), the paper as a journal article.
+RIS_TYPES = {"site": "ELEC", "talk": "SLIDE", "paper": "JOUR"}
+
+
+def ris_date(value: str) -> str:
+    """RIS dates are YYYY/MM/DD/ with empty parts: '2022-07' -> '2022/07//'."""
+    parts = [f"{part:02d}" for part in date_parts(value)[1:]]
+    return "/".join([value[:4], *parts, *[""] * (3 - len(parts))])
+
+
+def ris(work: dict) -> str:
+    """A RIS record (CRLF line ends, as the format specifies)."""
+    tags = [
+        ("TY", RIS_TYPES[work["kind"]]),
+        ("AU", work["author"]),
+        ("TI", work["title"]),
+        ("PY", work["date"][:4]),
+        ("DA", ris_date(work["date"])),
+    ]
+    if work["kind"] == "talk":
+        # Zotero reads T2 as the meeting's name, M3 as the presentation's type.
+        tags += [("T2", f"{work['event']}, {work['organizer']}"), ("M3", work["genre"])]
+    if work["kind"] == "paper":
+        start, _, end = work["pages"].partition("\u2013")
+        tags += [
+            ("T2", work["journal"]),
+            ("VL", work["volume"]),
+            ("IS", work["issue"]),
+            ("SP", start),
+            ("EP", end),
+            ("SN", work["issn"]),
+            ("DO", work["doi"]),
+        ]
+    if "url" in work:
+        tags.append(("UR", work["url"]))
+    if "accessed" in work:
+        tags.append(("Y2", ris_date(work["accessed"])))
+    if "language" in work:
+        tags.append(("LA", work["language"]))
+    return "".join(f"{tag}  - {value}\r\n" for tag, value in [*tags, ("ER", "")])
