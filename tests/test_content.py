@@ -155,7 +155,7 @@ def test_comparison_figure_is_text_with_a_cited_caption(pages, language):
     assert '<sup class="cite">' in caption
     boxes = re.findall(r'<p class="flow__box[^"]*">(.*?)</p>', figure, re.S)
     assert len(boxes) == 5, "two boxes per country and the shared aim"
-    assert len(re.findall(r'<p class="flow__arrow">', figure)) == 2
+    assert len(re.findall(r'<p class="flow__arrow">', figure)) == 1
     assert "<svg" not in figure and "<img" not in figure and "style=" not in figure
 
 

@@ -16,7 +16,7 @@ from helpers import LANGUAGES, ROOT, nav_files, output_path, registry
 # Tables and the comparison figure show what the text says and do not count.
 KEY_FACTS = {
     "definition of CCB": (r"cooperation between states", r"kerja sama antarnegara", 3),
-    "why CCB matters": (r"cyberspace expands", r"meluasnya ruang siber", 2),
+    "why CCB matters": (r"expansion of cyberspace", r"meluasnya ruang siber", 2),
     "CCB as foreign policy": (r"form of foreign policy", r"bentuk kebijakan luar negeri", 2),
     "Japan's ministry": (r"Ministry of Defense", r"Kementerian Pertahanan", 2),
     "South Korea's ministry": (r"Ministry of ICT", r"Kementerian TIK", 2),
@@ -30,7 +30,7 @@ KEY_FACTS = {
     "the shared aim": (r"international image", r"citra internasional", 2),
     "the talk set out his thesis": (
         r"set out the research of",
-        r"menguraikan penelitian tesis",
+        r"menguraikan penelitian (untuk )?tesis",
         2,
     ),
     "his characterisation, not fact": (r"characterisation", r"penggambaran pembicara", 1),
