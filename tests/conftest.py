@@ -3,7 +3,8 @@
 The site is built once per session with `mkdocs build --strict`, under a
 sub-path (as GitHub Pages serves a project site), into a temporary folder,
 with `site_url` set to the local server that then serves it: canonical and
-alternate URLs are absolute, so they must point where the browser is.
+alternate URLs are absolute, so they must point where the browser is. Like
+the Pages workflow, it names a repository, so every page has a report link.
 """
 
 from __future__ import annotations
@@ -68,9 +69,13 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+# What the Pages workflow passes as SITE_REPOSITORY: pages link to its issue form.
+REPOSITORY = "https://github.com/example/teacup-5"
+
+
 @pytest.fixture(scope="session")
 def build(httpd) -> Build:
-    return run_mkdocs(ROOT, httpd.www / SUBPATH, site_url=httpd.url)
+    return run_mkdocs(ROOT, httpd.www / SUBPATH, site_url=httpd.url, SITE_REPOSITORY=REPOSITORY)
 
 
 @pytest.fixture(scope="session")

@@ -54,6 +54,17 @@ def test_page_without_title(project, tmp_path):
     assert "cite.id.md: front matter has no 'title'" in log
 
 
+def test_front_matter_that_is_not_yaml(project, tmp_path):
+    page = project / "docs/glossary.md"
+    lines = page.read_text(encoding="utf-8").splitlines(keepends=True)
+    line = next(n for n, text in enumerate(lines, 1) if text.startswith("description:"))
+    lines[line - 1] = "description: Terms: what they mean here\n"
+    page.write_text("".join(lines), encoding="utf-8")
+    log = build(project, tmp_path)
+    assert f"glossary.md:{line}: front matter is not valid YAML (mapping values" in log
+    assert "glossary.md: front matter has no" not in log
+
+
 def test_unknown_source_key(project, tmp_path):
     line = append_line(project / "docs/talk/comparison.md", "A claim [@A; @Q].")
     log = build(project, tmp_path)

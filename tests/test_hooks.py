@@ -39,6 +39,16 @@ def test_front_matter_needs_title_and_short_description():
     assert any("'title'" in f for f in found) and any("161 characters" in f for f in found)
 
 
+def test_front_matter_that_is_not_yaml_is_reported_with_its_line():
+    assert front_matter.yaml_error("---\ntitle: T\ndescription: D\n---\n# T\n") is None
+    assert front_matter.yaml_error("# No front matter\n") is None
+    error = front_matter.yaml_error("---\ntitle: T\ndescription: Note: a colon\n---\n")
+    assert error.startswith("3: front matter is not valid YAML (mapping values")
+    error = front_matter.yaml_error('---\ntitle: "T\n---\n')
+    assert "quoted scalar from line 2" in error
+    assert front_matter.yaml_error("---\n- a list\n---\n").startswith("2: front matter must")
+
+
 def test_translations_reports_each_missing_twin():
     pages = ["index.md", "index.id.md", "talk/japan.md", "orphan.id.md"]
     assert translations.missing(pages, ["id"]) == [

@@ -8,9 +8,11 @@ set to the site's path so Material's inline scripts are the same everywhere.
 
 The offline edition (opened from file://) carries no policy: browsers treat
 'self' on file: URLs inconsistently, and its search shim writes a script
-into an iframe.
+into an iframe. Under ``mkdocs serve`` inline scripts are allowed without
+hashes: the live-reload script that MkDocs adds to every response differs
+each time, so no hash could allow it, and the preview would never reload.
 
-Events: ``on_config``, ``on_post_page``, ``on_post_template``.
+Events: ``on_startup``, ``on_config``, ``on_post_page``, ``on_post_template``.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from typing import Literal
 from urllib.parse import urlparse
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -39,6 +42,11 @@ POLICY = {
 CHARSET = '<meta charset="utf-8">'
 # Inline scripts that execute: no src, and no data type such as application/json.
 INLINE = re.compile(r"<script(?![^>]*\b(?:src|type)=)[^>]*>(.*?)</script>", re.S)
+_serving = {"live_reload": False}
+
+
+def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+    _serving["live_reload"] = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -69,8 +77,14 @@ def protect(html: str, name: str, config: MkDocsConfig) -> str:
 
 def policy(html: str) -> str:
     """The policy for one page, with a hash for each of its inline scripts."""
-    hashes = sorted({digest(script) for script in INLINE.findall(html)})
-    directives = dict(POLICY, **{"script-src": " ".join([POLICY["script-src"], *hashes])})
+    if _serving["live_reload"]:
+        return policy_with(["'unsafe-inline'"])
+    return policy_with(sorted({digest(script) for script in INLINE.findall(html)}))
+
+
+def policy_with(scripts: list[str]) -> str:
+    """The policy, with these sources allowed to run scripts besides 'self'."""
+    directives = dict(POLICY, **{"script-src": " ".join([POLICY["script-src"], *scripts])})
     return "; ".join(f"{name} {value}" for name, value in directives.items())
 
 
