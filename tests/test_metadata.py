@@ -44,6 +44,8 @@ def test_every_page_presents_itself_for_sharing(pages, site_url, path):
     canonical = [link["href"] for link in elements(html, "link") if link.get("rel") == "canonical"]
     assert canonical == [tags["og:url"][0]]
     assert tags["og:locale"] == ["id_ID" if path.startswith("id/") else "en_US"]
+    home = path in ("index.html", "id/index.html")
+    assert tags["og:type"] == ["website" if home else "article"]
     assert tags["og:locale:alternate"] == ["en_US" if path.startswith("id/") else "id_ID"]
     assert tags["twitter:card"] == ["summary_large_image"]
     assert tags["referrer"] == ["strict-origin-when-cross-origin"]
@@ -51,11 +53,10 @@ def test_every_page_presents_itself_for_sharing(pages, site_url, path):
 
 def test_share_preview_of_the_home_page(pages, site):
     tags = meta(pages["index.html"])
-    assert tags["og:title"] == ["Norms in cybersecurity capacity building: Japan and South Korea"]
+    heading = "Norms in cybersecurity capacity building assistance: Japan and South Korea"
+    assert tags["og:title"] == [heading]
     title = re.search(r"<title>(.*?)</title>", pages["index.html"]).group(1)
-    assert title == (
-        "Norms in cybersecurity capacity building: Japan and South Korea - Teacup Discussion #5"
-    )
+    assert title == f"{heading} - Teacup Discussion #5"
     assert 20 < len(tags["og:description"][0]) <= 160
     image = site / "assets/images/social.png"
     header = image.read_bytes()[:24]
@@ -111,3 +112,9 @@ def test_two_builds_are_byte_identical(tmp_path):
 
 def test_robots_and_sitemap_are_reachable(site):
     assert (site / "robots.txt").is_file() and (site / "sitemap.xml").is_file()
+
+
+@pytest.mark.parametrize("path", ["index.html", "id/index.html"])
+def test_each_edition_home_is_one_breadcrumb(pages, site_url, path):
+    crumbs = json_ld(pages[path])["WebPage"]["breadcrumb"]["itemListElement"]
+    assert [crumb["item"] for crumb in crumbs] == [site_url + path.removesuffix("index.html")]

@@ -25,7 +25,11 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
     language = config.theme.get("language", "en")
     # The site root: shared by both editions; the assets live there.
     root = urljoin(page.canonical_url, context["base_url"].rstrip("/") + "/")
-    home = nav.homepage.canonical_url if nav.homepage else root
+    # Each edition has its own home page (index.md, index.id.md); MkDocs
+    # counts only the site root's as the homepage.
+    start = next((p for p in nav.pages if is_home(p)), None)
+    home = start.canonical_url if start else root
+    context["is_home"] = is_home(page)
     context["structured_data"] = graph(
         config.extra["registry"], language, page, root, home, config.site_name
     )
@@ -33,6 +37,11 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
     context["og_locale_alternates"] = [v for k, v in LOCALES.items() if k != language]
     context["og_image"] = urljoin(root, "assets/images/social.png")
     return context
+
+
+def is_home(page: Page) -> bool:
+    """The home page of an edition: index.md or its twin index.<locale>.md."""
+    return page.file.src_uri.split(".")[0] == "index"
 
 
 def graph(registry: dict, language: str, page: Page, root: str, home: str, site_name: str) -> dict:
@@ -43,7 +52,7 @@ def graph(registry: dict, language: str, page: Page, root: str, home: str, site_
     items += [
         {"name": crumb.title, **({"item": crumb.canonical_url} if crumb.is_page else {})}
         for crumb in crumbs
-        if not (crumb.is_page and crumb.is_homepage)
+        if not (crumb.is_page and is_home(crumb))
     ]
     return {
         "@context": "https://schema.org",
