@@ -169,7 +169,7 @@ def test_print_layout_keeps_the_text_and_drops_the_chrome(page, site_url):
     page.goto(url_of(site_url, "talk/comparison/index.html"))
     page.emulate_media(media="print")
     breaks = page.evaluate(
-        """() => ["tr", "figure.flow"].map(sel =>
+        """() => ["figure.flow", ".flow__box"].map(sel =>
           getComputedStyle(document.querySelector("article " + sel)).breakInside)"""
     )
     assert breaks == ["avoid", "avoid"]
