@@ -23,5 +23,25 @@ module.exports = {
   fontFace: true,
   keyframes: true,
   variables: true,
-  safelist: { variables: [...new Set(alsoUsed)] },
+  // The content PurgeCSS reads is the built HTML alone. These selector
+  // families style markup that Material's JavaScript creates as a reader
+  // uses a page, for the features mkdocs.yml enables: search results and
+  // their highlighted terms (search, search.highlight), the copy button and
+  // its confirmation (content.code.copy), the header's title that follows
+  // the page (any long page), the table of contents (toc.follow) and the
+  // keyboard focus polyfill. tests/test_css.py uses the pages and fails if
+  // a selector Material needs for that markup is missing.
+  safelist: {
+    standard: ["mark"],
+    greedy: [
+      /md-search-result/,
+      /md-code__/,
+      /md-dialog/,
+      /data-md-copying/,
+      /md-header__title--active/,
+      /md-nav__link--passed/,
+      /focus-visible/,
+    ],
+    variables: [...new Set(alsoUsed)],
+  },
 };

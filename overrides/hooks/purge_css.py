@@ -2,10 +2,11 @@
 
 Material's main stylesheet is render-blocking and mostly unused by a site of
 this size. After the last language is built, PurgeCSS (npm, pinned in
-package.json) keeps only the selectors that occur in the built HTML or in
-Material's JavaScript, which creates search results, tooltips and the like
-at run time; unused @font-face, @keyframes and custom properties go too
-(settings in purgecss.config.cjs).
+package.json) keeps only the selectors found in the built HTML, plus the
+families purgecss.config.cjs safelists for markup that Material's JavaScript
+creates at run time (search results, the copy button and the like; checked
+by tests/test_css.py); unused @font-face, @keyframes and custom properties go
+too.
 
 Runs for `mkdocs build` only (not `serve`), and only where `npm ci` has
 installed PurgeCSS; `./run build` and `./run test` always do. The result is
@@ -52,7 +53,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     folder = site / "assets" / "stylesheets"
     css = sorted(path for pattern in STYLESHEETS for path in folder.glob(pattern))
-    content = sorted(site.rglob("*.html")) + sorted((site / "assets/javascripts").glob("*.js"))
+    content = sorted(site.rglob("*.html"))
     settings = root / "purgecss.config.cjs"
     # The result depends only on these files: reuse it when none changed.
     cache = root / ".cache" / "purgecss" / digest([settings, *css, *content], site)
