@@ -27,6 +27,7 @@ csp = hook("csp")
 markup = hook("markup")
 search_split = hook("search_split")
 abbreviations = hook("abbreviations")
+css_bundle = hook("css_bundle")
 
 SOURCES = registry()["sources"]
 
@@ -167,3 +168,39 @@ def test_search_index_splits_by_language():
 def test_abbreviations_follow_the_page_language():
     assert abbreviations.snippet_line("en") == '--8<-- "abbreviations.md"\n'
     assert abbreviations.snippet_line("id") == '--8<-- "abbreviations.id.md"\n'
+
+
+def test_css_bundle_joins_stylesheets_in_their_order():
+    joined = css_bundle.join(
+        [
+            '@charset "UTF-8";a{b:c}\n/*# sourceMappingURL=main.min.css.map*/',
+            '@charset "UTF-8";d{e:f}',
+            "/* ours */\n.x{y:z}\n",
+        ]
+    )
+    assert joined == '@charset "UTF-8";\na{b:c}\nd{e:f}\n/* ours */\n.x{y:z}\n'
+
+
+def test_css_bundle_relinks_each_page_to_the_one_stylesheet():
+    head = (
+        '<head>\n  <link rel="stylesheet" href="../assets/stylesheets/main.1.min.css">'
+        '\n  <link rel="icon" href="../favicon.svg">'
+        '\n  <link rel="stylesheet" href="../assets/stylesheets/extra.css">\n</head>'
+        '<body><link rel="stylesheet" href="../elsewhere.css"></body>'
+    )
+    names = ["assets/stylesheets/main.1.min.css", "assets/stylesheets/extra.css"]
+    assert css_bundle.stylesheets(head, "about/index.html", "/t/") == names
+    relinked = css_bundle.relink(head, "assets/stylesheets/site.ab.css", "about/index.html", "/t/")
+    assert relinked == (
+        '<head>\n  <link rel="stylesheet" href="../assets/stylesheets/site.ab.css">'
+        '\n  <link rel="icon" href="../favicon.svg">\n</head>'
+        '<body><link rel="stylesheet" href="../elsewhere.css"></body>'
+    )
+    # 404.html links from the site's root path.
+    root = head.replace('href="../', 'href="/t/')
+    assert css_bundle.stylesheets(root, "404.html", "/t/") == names
+    assert 'href="/t/assets/stylesheets/site.ab.css"' in css_bundle.relink(
+        root, "assets/stylesheets/site.ab.css", "404.html", "/t/"
+    )
+    with pytest.raises(PluginError, match=r"404\.html: stylesheet /other/"):
+        css_bundle.stylesheets(root.replace("/t/", "/other/"), "404.html", "/t/")
