@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from helpers import LANGUAGES, nav_files, output_path
@@ -152,6 +154,8 @@ def test_no_csp_violation_while_searching_and_switching(page, site_url):
 def test_diagram_and_table_scroll_by_keyboard_on_a_phone(page, site_url):
     page.set_viewport_size({"width": 360, "height": 740})
     page.goto(url_of(site_url, "talk/comparison/index.html"))
+    # Marked where a ResizeObserver reports sizes, at the first frame after load.
+    page.wait_for_selector("[role=region]", state="attached")
     regions = page.evaluate(
         """() => [...document.querySelectorAll(".md-typeset__scrollwrap, .diagram-figure > div")]
           .filter(el => el.scrollWidth > el.clientWidth + 1)
@@ -168,6 +172,31 @@ def test_diagram_and_table_scroll_by_keyboard_on_a_phone(page, site_url):
             break
         page.wait_for_timeout(100)
     assert page.evaluate("document.querySelector('.diagram-figure > div').scrollLeft") > 0
+
+
+@pytest.mark.parametrize("path", [output_path(src) for src in nav_files()])
+def test_our_script_never_forces_a_layout(browser, site_url, path):
+    """a11y.js reads sizes only where a ResizeObserver reports them (Chromium's
+    trace gives the script behind every forced style or layout computation)."""
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    tab = context.new_page()
+    browser.start_tracing(
+        page=tab, categories=["devtools.timeline", "disabled-by-default-devtools.timeline.stack"]
+    )
+    tab.goto(url_of(site_url, path))
+    tab.wait_for_load_state("networkidle")
+    tab.set_viewport_size({"width": 1280, "height": 900})
+    tab.wait_for_timeout(200)
+    events = json.loads(browser.stop_tracing())["traceEvents"]
+    context.close()
+    forced = [
+        (event["name"], frame["url"], frame["lineNumber"])
+        for event in events
+        if event.get("name") in ("Layout", "UpdateLayoutTree")
+        for frame in (event.get("args", {}).get("beginData", {}).get("stackTrace") or [])
+        if frame.get("url", "").endswith("/a11y.js")
+    ]
+    assert forced == []
 
 
 def test_print_layout_keeps_the_text_and_drops_the_chrome(page, site_url):
