@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -111,6 +112,64 @@ def search(page, query: str) -> list[str]:
     return page.eval_on_selector_all(
         ".md-search-result__item > a", "links => links.map(a => a.href)"
     )
+
+
+def title_word(page) -> str:
+    """The longest word of the page's heading: something its edition can find."""
+    return max(re.findall(r"[^\W\d_]+", page.locator("article h1").inner_text()), key=len)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_search_fetches_its_documents_only_when_a_reader_searches(page, site_url, language):
+    """overrides/hooks/search_lazy.py: a page view loads the stand-in worker and
+    the configuration; the first query loads the documents and Material's worker."""
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(url_of(site_url, output_path("index.md", language)))
+    page.wait_for_load_state("networkidle")
+    loaded = [url.split("?")[0].removeprefix(site_url) for url in requests]
+    edition = "" if language == "en" else f"{language}/"
+    assert f"{edition}search/search_index.json" in loaded
+    assert not [url for url in loaded if "search_index.full" in url or "workers/search." in url]
+    results = search(page, title_word(page))
+    assert results and all(url.startswith(site_url + edition) for url in results), results
+    fetched = [url.removeprefix(site_url) for url in requests]
+    assert fetched.count(f"{edition}search/search_index.full.json") == 1
+    assert len([url for url in fetched if "/workers/search." in url]) == 1
+    assert page.errors == []
+
+
+def test_search_recovers_when_its_documents_fail_to_load(page, site, site_url):
+    """No results while the documents cannot be fetched, results once they can."""
+    documents = site / "search" / "search_index.full.json"
+    hidden = documents.rename(documents.with_suffix(".hidden"))
+    try:
+        page.goto(url_of(site_url, "index.html"))
+        word = title_word(page)
+        page.keyboard.press("/")
+        page.keyboard.type(word, delay=20)
+        # Polled from here: a string predicate would need eval, which the site's CSP forbids.
+        meta = page.locator(".md-search-result__meta")
+        for _ in range(100):
+            if meta.inner_text() == "No matching documents":
+                break
+            page.wait_for_timeout(100)
+        assert meta.inner_text() == "No matching documents"
+    finally:
+        hidden.rename(documents)
+    page.keyboard.press("Backspace")
+    page.keyboard.type(word[-1], delay=20)
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_search_highlights_the_query_on_the_page_it_leads_to(page, site_url, language):
+    url = url_of(site_url, output_path("index.md", language))
+    page.goto(url)
+    word = title_word(page)
+    page.goto(f"{url}?h={word}")
+    page.wait_for_selector("article mark", timeout=10_000)
+    assert word.lower() in page.locator("article mark").first.inner_text().lower()
 
 
 def test_indonesian_search_finds_indonesian_pages_only(page, site_url):

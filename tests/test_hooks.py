@@ -28,6 +28,7 @@ markup = hook("markup")
 search_split = hook("search_split")
 abbreviations = hook("abbreviations")
 css_bundle = hook("css_bundle")
+search_lazy = hook("search_lazy")
 
 SOURCES = registry()["sources"]
 
@@ -163,6 +164,24 @@ def test_search_index_splits_by_language():
     assert parts["id"]["config"]["pipeline"] == []
     assert parts[""]["config"]["pipeline"] == ["stopWordFilter"]
     json.dumps(parts)
+
+
+def test_search_stand_in_sits_beside_materials_worker_and_finds_the_edition_index():
+    worker = "assets/javascripts/workers/search.1a2b.min.js"
+    assert search_lazy.stand_in(worker, ".") == (
+        "assets/javascripts/workers/search-lazy.js"
+        "?worker=search.1a2b.min.js&index=../../../search/search_index.full.json"
+    )
+    deep = search_lazy.stand_in(f"../../../{worker}", "../../../id/")
+    assert deep.endswith(
+        "?worker=search.1a2b.min.js&index=../../../id/search/search_index.full.json"
+    )
+    assert search_lazy.stand_in(f"/t/{worker}", "/t/").startswith(
+        "/t/assets/javascripts/workers/search-lazy.js?"
+    )
+    config = json.dumps({"base": ".", "search": worker})
+    html = f'<script id="__config" type="application/json">{config}</script>'
+    assert "search-lazy.js?worker=" in search_lazy.relink(html)
 
 
 def test_abbreviations_follow_the_page_language():
