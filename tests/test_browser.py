@@ -234,28 +234,40 @@ def test_diagram_and_table_scroll_by_keyboard_on_a_phone(page, site_url):
 
 
 @pytest.mark.parametrize("path", [output_path(src) for src in nav_files()])
-def test_our_script_never_forces_a_layout(browser, site_url, path):
-    """a11y.js reads sizes only where a ResizeObserver reports them (Chromium's
-    trace gives the script behind every forced style or layout computation)."""
+def test_inline_scripts_never_force_a_layout(browser, site_url, path):
+    """The accessibility mends (overrides/partials/a11y.html) read sizes only
+    where a ResizeObserver reports them. Chromium's trace names the script
+    behind every forced style or layout computation; none may be the page's
+    own inline scripts, at load or on resize."""
     context = browser.new_context(viewport={"width": 360, "height": 740})
     tab = context.new_page()
     browser.start_tracing(
         page=tab, categories=["devtools.timeline", "disabled-by-default-devtools.timeline.stack"]
     )
-    tab.goto(url_of(site_url, path))
+    url = url_of(site_url, path)
+    tab.goto(url)
     tab.wait_for_load_state("networkidle")
     tab.set_viewport_size({"width": 1280, "height": 900})
     tab.wait_for_timeout(200)
     events = json.loads(browser.stop_tracing())["traceEvents"]
     context.close()
     forced = [
-        (event["name"], frame["url"], frame["lineNumber"])
+        (event["name"], frame["lineNumber"], frame["columnNumber"])
         for event in events
         if event.get("name") in ("Layout", "UpdateLayoutTree")
         for frame in (event.get("args", {}).get("beginData", {}).get("stackTrace") or [])
-        if frame.get("url", "").endswith("/a11y.js")
+        if frame.get("url") == url
     ]
     assert forced == []
+
+
+def test_accessibility_mends_come_inline_and_only_where_needed(pages):
+    """Code blocks, tables and the diagram get them; other pages no script at all."""
+    for name, html in pages.items():
+        article = html.split("<article", 1)[-1]
+        needed = any(markup in article for markup in ("<pre", "<table", "diagram-figure"))
+        assert ("md-code__nav" in html) == needed, name
+        assert "a11y" not in html, name
 
 
 def test_print_layout_keeps_the_text_and_drops_the_chrome(page, site_url):
