@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+from types import SimpleNamespace
 
 import pytest
 from helpers import ROOT, registry
@@ -29,6 +30,7 @@ search_split = hook("search_split")
 abbreviations = hook("abbreviations")
 css_bundle = hook("css_bundle")
 search_lazy = hook("search_lazy")
+favicon = hook("favicon")
 
 SOURCES = registry()["sources"]
 
@@ -182,6 +184,21 @@ def test_search_stand_in_sits_beside_materials_worker_and_finds_the_edition_inde
     config = json.dumps({"base": ".", "search": worker})
     html = f'<script id="__config" type="application/json">{config}</script>'
     assert "search-lazy.js?worker=" in search_lazy.relink(html)
+
+
+def test_favicon_becomes_a_data_url():
+    assert favicon.data_url(b"<svg/>") == "data:image/svg+xml;base64,PHN2Zy8+"
+
+
+def test_css_bundle_refuses_pages_that_link_different_stylesheets(tmp_path):
+    (tmp_path / "a.css").write_text("a{}")
+    (tmp_path / "b.css").write_text("b{}")
+    both = '<head><link rel="stylesheet" href="a.css"><link rel="stylesheet" href="b.css"></head>'
+    (tmp_path / "index.html").write_text(both)
+    (tmp_path / "other.html").write_text(both.replace("b.css", "a.css"))
+    config = SimpleNamespace(plugins={}, site_dir=str(tmp_path), site_url="https://x.org/")
+    with pytest.raises(PluginError, match=r"other\.html links the stylesheets"):
+        css_bundle.on_post_build(config=config)
 
 
 def test_abbreviations_follow_the_page_language():
