@@ -4,9 +4,20 @@
    runs, against the built site served with gzip as GitHub Pages serves it.
 2. The time of `mkdocs build --strict` for this bilingual site against a
    one-page default Material site made on the fly, alternating the two.
+3. With --ab, instead of both: this site against "stock", the same checkout
+   built with none of our customisations (hooks, custom_dir, extra_css,
+   extra_javascript, validation and the offline plugin removed from
+   mkdocs.yml), in interleaved rounds of Lighthouse's mobile performance,
+   with per-page medians, ratios and the pages that miss the targets. With
+   --against REF the other side is that commit of this site (to judge one
+   change). Absolute scores on a shared machine are noise; the ratio of two
+   sites measured side by side in one run is the figure.
 
 Run with `./run bench` (it installs Lighthouse with npm on first use).
-Options: --runs N, --pages GLOB, --skip-lighthouse, --skip-build-time.
+Options: --runs N, --pages GLOB[,GLOB] ('/' is the home page, 'id/*' the
+Indonesian edition), --skip-lighthouse, --skip-build-time;
+--ab [--rounds N] [--against GIT_REF] [--save DIR for the JSON reports].
+Example: ./run bench --ab --rounds 5 --pages 'id/*'
 """
 
 from __future__ import annotations
@@ -27,6 +38,8 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -152,11 +165,7 @@ def run_lighthouse(runs: int, pattern: str) -> None:
     site_url = f"{origin}/teacup-5/"
     mkdocs_build(ROOT, www / "teacup-5", SITE_URL=site_url)
     precompress(www)
-    pages = sorted(
-        str(p.relative_to(www / "teacup-5").parent) + "/"
-        for p in (www / "teacup-5").rglob("index.html")
-    )
-    pages = [("" if p == "./" else p) for p in pages if fnmatch.fnmatch(p, pattern)]
+    pages = site_pages(www / "teacup-5", pattern)
     print(f"Lighthouse 12.2.3, median of {runs} runs, gzip as GitHub Pages serves it")
     header = f"{'page':32} {'form':7} {'perf':>4} {'a11y':>4} {'bp':>4} {'seo':>4} {'LCP s':>6}"
     print(header)
@@ -183,6 +192,195 @@ def run_lighthouse(runs: int, pattern: str) -> None:
     shutil.rmtree(www)
 
 
+def site_pages(site: Path, patterns: str) -> list[str]:
+    """Page paths ('' is the home page) that match one of the comma-separated
+    globs, each tried with and without a leading slash ('/' is the home page)."""
+    found = sorted(
+        "" if path.parent == site else f"{path.parent.relative_to(site)}/"
+        for path in site.rglob("index.html")
+    )
+    globs = [glob.strip() for glob in patterns.split(",")]
+    return [
+        page
+        for page in found
+        if any(fnmatch.fnmatch(page, g) or fnmatch.fnmatch(f"/{page}", g) for g in globs)
+    ]
+
+
+def stock_config(site_url: str) -> str:
+    """mkdocs.yml as a reader who customised nothing would have it: the same
+    docs, plugins and extensions, without our hooks, overrides, stylesheet,
+    script, validation settings and offline edition."""
+    loader = type("Loader", (yaml.SafeLoader,), {})
+    loader.add_constructor("!ENV", lambda load, node: load.construct_sequence(node)[-1])
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=loader)
+    for key in ("hooks", "extra_css", "extra_javascript", "validation"):
+        config.pop(key, None)
+    config["theme"].pop("custom_dir", None)
+    config["plugins"] = [
+        plugin
+        for plugin in config["plugins"]
+        if not (isinstance(plugin, dict) and "offline" in plugin) and plugin != "offline"
+    ]
+    config["site_url"] = site_url
+    config["docs_dir"] = str(ROOT / "docs")
+    return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+
+
+def build_stock(scratch: Path, site: Path, site_url: str) -> None:
+    """Build stock from the checkout (not strict: unconverted citations and
+    the like are what a reader without our hooks would get)."""
+    config = scratch / "stock.yml"
+    config.write_text(stock_config(site_url), encoding="utf-8")
+    subprocess.run(
+        [str(BIN / "mkdocs"), "build", "--quiet", "-f", str(config), "--site-dir", str(site)],
+        cwd=ROOT,  # snippets' base_path is relative to the working directory
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=True,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+METRICS = {  # name: (Lighthouse audit, scale, format)
+    "perf": ("", 100, "{:.0f}"),
+    "FCP": ("first-contentful-paint", 1, "{:.0f}"),
+    "LCP": ("largest-contentful-paint", 1, "{:.0f}"),
+    "TBT": ("total-blocking-time", 1, "{:.0f}"),
+    "KB": ("total-byte-weight", 1 / 1000, "{:.1f}"),
+}
+
+
+def mobile_performance(url: str, save: Path | None) -> dict[str, float]:
+    """One Lighthouse run: mobile preset, performance only."""
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        "--output=json",
+        "--output-path=stdout",
+        "--quiet",
+        f"--chrome-flags={CHROME_FLAGS}",
+        "--only-categories=performance",
+    ]
+    env = {**os.environ, "CHROME_PATH": os.environ.get("CHROMIUM", "/usr/bin/chromium")}
+    result = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
+    if save is not None:
+        save.write_text(result.stdout, encoding="utf-8")
+    report = json.loads(result.stdout)
+    values = {}
+    for name, (audit, scale, _) in METRICS.items():
+        value = (
+            report["audits"][audit]["numericValue"]
+            if audit
+            else report["categories"]["performance"]["score"]
+        )
+        values[name] = value * scale
+    return values
+
+
+def build_ref(scratch: Path, ref: str, site: Path, site_url: str) -> None:
+    """Build a commit of this site, from a clean export of it."""
+    project = scratch / "ref"
+    project.mkdir()
+    archive = subprocess.run(
+        ["git", "archive", "--format=tar", ref], cwd=ROOT, capture_output=True, check=True
+    )
+    subprocess.run(["tar", "-x", "-C", str(project)], input=archive.stdout, check=True)
+    (project / "node_modules").symlink_to(ROOT / "node_modules")
+    mkdocs_build(project, site, SITE_URL=site_url)
+
+
+def run_ab(rounds: int, pattern: str, against: str | None, save: Path | None) -> None:
+    """Interleaved Lighthouse rounds of this site against stock (or a commit)."""
+    install_lighthouse()
+    scratch = Path(tempfile.mkdtemp(prefix="bench-ab-"))
+    other = "stock" if against is None else against
+    servers, urls = {}, {}
+    for side in ("ours", "base"):
+        servers[side], origin = serve(scratch / side)
+        urls[side] = f"{origin}/teacup-5/"
+    mkdocs_build(ROOT, scratch / "ours" / "teacup-5", SITE_URL=urls["ours"])
+    if against is None:
+        build_stock(scratch, scratch / "base" / "teacup-5", urls["base"])
+    else:
+        build_ref(scratch, against, scratch / "base" / "teacup-5", urls["base"])
+    for side in servers:
+        precompress(scratch / side)
+    # Pages both sites have (a commit may have other pages than this checkout).
+    pages = sorted(
+        set(site_pages(scratch / "ours" / "teacup-5", pattern))
+        & set(site_pages(scratch / "base" / "teacup-5", pattern))
+    )
+    if save is not None:
+        save.mkdir(parents=True, exist_ok=True)
+    print(
+        f"Lighthouse 12.2.3 mobile performance: this site against {other}, "
+        f"{rounds} interleaved rounds over {len(pages)} pages, gzip as GitHub Pages serves it",
+        flush=True,
+    )
+    runs: dict[tuple[str, str], list[dict[str, float]]] = {}
+    for number in range(rounds):
+        # Alternate which site goes first, so neither always follows the other.
+        order = ("ours", "base") if number % 2 == 0 else ("base", "ours")
+        for page in pages:
+            for side in order:
+                report = None
+                if save is not None:
+                    report = save / f"{side}-{page.replace('/', '_') or 'home'}-{number}.json"
+                url = urls[side] + page
+                runs.setdefault((side, page), []).append(mobile_performance(url, report))
+        print(f"  round {number + 1} of {rounds} done", flush=True)
+    for server in servers.values():
+        server.shutdown()
+    shutil.rmtree(scratch)
+    print_ab(pages, runs, rounds, other)
+
+
+def print_ab(pages: list[str], runs: dict, rounds: int, other: str) -> None:
+    """Per-page medians (ours/other), ratios, and the pages that miss a target."""
+    print(f"\nMedians of {rounds} rounds, ours/{other}; x = ours / {other}; TBT +: ours - {other}")
+    header = (
+        f"{'page':26} {'perf':>7} {'FCP ms':>11} {'LCP ms':>11} {'LCP x':>6} "
+        f"{'TBT ms':>9} {'TBT +':>6} {'KB':>11} {'KB x':>5}"
+    )
+    print(header)
+    print("-" * len(header))
+    misses: list[str] = []
+    ratios: dict[str, list[float]] = {"FCP": [], "LCP": [], "KB": []}
+    for page in pages:
+        ours = {k: statistics.median(r[k] for r in runs["ours", page]) for k in METRICS}
+        base = {k: statistics.median(r[k] for r in runs["base", page]) for k in METRICS}
+        for key in ratios:
+            ratios[key].append(ours[key] / base[key])
+        pair = {
+            k: "/".join(fmt.format(v[k]) for v in (ours, base)) for k, (*_, fmt) in METRICS.items()
+        }
+        extra_tbt = ours["TBT"] - base["TBT"]
+        print(
+            f"{'/' + page:26} {pair['perf']:>7} {pair['FCP']:>11} {pair['LCP']:>11} "
+            f"{ours['LCP'] / base['LCP']:>6.2f} {pair['TBT']:>9} {extra_tbt:>+6.0f} "
+            f"{pair['KB']:>11} {ours['KB'] / base['KB']:>5.2f}"
+        )
+        missed = [
+            name
+            for name, ok in (
+                (f"TBT > {other} + 10 ms", extra_tbt <= 10),
+                (f"LCP > 0.9x {other}", ours["LCP"] <= 0.9 * base["LCP"]),
+                (f"perf < {other}", ours["perf"] >= base["perf"]),
+            )
+            if not ok
+        ]
+        if missed:
+            misses.append(f"  /{page}: {'; '.join(missed)}")
+    print(
+        "\nRatios over pages: "
+        + ", ".join(f"{k} {min(v):.2f}x to {max(v):.2f}x" for k, v in ratios.items())
+    )
+    print(
+        f"Targets (TBT at most {other} + 10 ms, LCP at most 0.9x {other}, perf at least {other}):"
+    )
+    print("\n".join(misses) if misses else "  every page meets them")
+
+
 def run_build_time(rounds: int) -> None:
     scratch = Path(tempfile.mkdtemp(prefix="bench-build-"))
     baseline = scratch / "baseline"
@@ -204,11 +402,21 @@ def run_build_time(rounds: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--pages", default="*", help="glob of page paths, e.g. 'id/*'")
-    parser.add_argument("--rounds", type=int, default=5, help="build-time rounds")
+    parser.add_argument(
+        "--pages", default="*", help="comma-separated globs of page paths, e.g. 'id/*' or '/,/id/'"
+    )
+    parser.add_argument("--rounds", type=int, default=5, help="build-time or A/B rounds")
     parser.add_argument("--skip-lighthouse", action="store_true")
     parser.add_argument("--skip-build-time", action="store_true")
+    parser.add_argument("--ab", action="store_true", help="only the A/B comparison with stock")
+    parser.add_argument(
+        "--against", metavar="GIT_REF", help="with --ab: compare with this commit, not stock"
+    )
+    parser.add_argument("--save", type=Path, help="with --ab: keep every Lighthouse report here")
     args = parser.parse_args()
+    if args.ab:
+        run_ab(args.rounds, args.pages, args.against, args.save)
+        return
     if not args.skip_lighthouse:
         run_lighthouse(args.runs, args.pages)
     if not args.skip_build_time:

@@ -105,3 +105,9 @@ def test_unknown_shortcode(project, tmp_path):
     line = append_line(project / "docs/cite.md", "<!-- cite:talk-mla -->")
     log = build(project, tmp_path)
     assert f"cite.md:{line}: unknown cite 'talk-mla'" in log
+
+
+def test_missing_favicon(project, tmp_path):
+    (project / "docs/assets/images/favicon.svg").unlink()
+    log = build(project, tmp_path)
+    assert "theme.favicon assets/images/favicon.svg is not a file in docs/" in log

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import re
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from helpers import LANGUAGES, nav_files, output_path
@@ -111,6 +114,64 @@ def search(page, query: str) -> list[str]:
     )
 
 
+def title_word(page) -> str:
+    """The longest word of the page's heading: something its edition can find."""
+    return max(re.findall(r"[^\W\d_]+", page.locator("article h1").inner_text()), key=len)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_search_fetches_its_documents_only_when_a_reader_searches(page, site_url, language):
+    """overrides/hooks/search_lazy.py: a page view loads the stand-in worker and
+    the configuration; the first query loads the documents and Material's worker."""
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(url_of(site_url, output_path("index.md", language)))
+    page.wait_for_load_state("networkidle")
+    loaded = [url.split("?")[0].removeprefix(site_url) for url in requests]
+    edition = "" if language == "en" else f"{language}/"
+    assert f"{edition}search/search_index.json" in loaded
+    assert not [url for url in loaded if "search_index.full" in url or "workers/search." in url]
+    results = search(page, title_word(page))
+    assert results and all(url.startswith(site_url + edition) for url in results), results
+    fetched = [url.removeprefix(site_url) for url in requests]
+    assert fetched.count(f"{edition}search/search_index.full.json") == 1
+    assert len([url for url in fetched if "/workers/search." in url]) == 1
+    assert page.errors == []
+
+
+def test_search_recovers_when_its_documents_fail_to_load(page, site, site_url):
+    """No results while the documents cannot be fetched, results once they can."""
+    documents = site / "search" / "search_index.full.json"
+    hidden = documents.rename(documents.with_suffix(".hidden"))
+    try:
+        page.goto(url_of(site_url, "index.html"))
+        word = title_word(page)
+        page.keyboard.press("/")
+        page.keyboard.type(word, delay=20)
+        # Polled from here: a string predicate would need eval, which the site's CSP forbids.
+        meta = page.locator(".md-search-result__meta")
+        for _ in range(100):
+            if meta.inner_text() == "No matching documents":
+                break
+            page.wait_for_timeout(100)
+        assert meta.inner_text() == "No matching documents"
+    finally:
+        hidden.rename(documents)
+    page.keyboard.press("Backspace")
+    page.keyboard.type(word[-1], delay=20)
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_search_highlights_the_query_on_the_page_it_leads_to(page, site_url, language):
+    url = url_of(site_url, output_path("index.md", language))
+    page.goto(url)
+    word = title_word(page)
+    page.goto(f"{url}?h={word}")
+    page.wait_for_selector("article mark", timeout=10_000)
+    assert word.lower() in page.locator("article mark").first.inner_text().lower()
+
+
 def test_indonesian_search_finds_indonesian_pages_only(page, site_url):
     page.goto(url_of(site_url, "id/talk/comparison/index.html"))
     results = search(page, "Jepang")
@@ -147,6 +208,43 @@ def test_no_csp_violation_while_searching_and_switching(page, site_url):
     search(page, "Jepang")
     assert page.evaluate("window.__csp") == []
     assert page.errors == []
+
+
+@pytest.mark.parametrize("path", [output_path(src) for src in nav_files()])
+def test_inline_scripts_never_force_a_layout(browser, site_url, path):
+    """The accessibility mends (overrides/partials/a11y.html) read sizes only
+    where a ResizeObserver reports them. Chromium's trace names the script
+    behind every forced style or layout computation; none may be the page's
+    own inline scripts, at load or on resize."""
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    tab = context.new_page()
+    browser.start_tracing(
+        page=tab, categories=["devtools.timeline", "disabled-by-default-devtools.timeline.stack"]
+    )
+    url = url_of(site_url, path)
+    tab.goto(url)
+    tab.wait_for_load_state("networkidle")
+    tab.set_viewport_size({"width": 1280, "height": 900})
+    tab.wait_for_timeout(200)
+    events = json.loads(browser.stop_tracing())["traceEvents"]
+    context.close()
+    forced = [
+        (event["name"], frame["lineNumber"], frame["columnNumber"])
+        for event in events
+        if event.get("name") in ("Layout", "UpdateLayoutTree")
+        for frame in (event.get("args", {}).get("beginData", {}).get("stackTrace") or [])
+        if frame.get("url") == url
+    ]
+    assert forced == []
+
+
+def test_accessibility_mends_come_inline_and_only_where_needed(pages):
+    """Code blocks and tables get them; other pages no script at all."""
+    for name, html in pages.items():
+        article = html.split("<article", 1)[-1]
+        needed = any(markup in article for markup in ("<pre", "<table"))
+        assert ("md-code__nav" in html) == needed, name
+        assert "a11y" not in html, name
 
 
 def test_print_layout_keeps_the_text_and_drops_the_chrome(page, site_url):

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import urlparse
 
-from helpers import LANGUAGES, elements, nav_files, output_path
+from helpers import LANGUAGES, ROOT, elements, nav_files, output_path
 
 # Attributes through which a page loads something (links only navigate).
 LOADERS = {
@@ -93,6 +94,39 @@ def test_links_that_open_a_new_tab_carry_noopener(pages):
         for link in elements(html, "a"):
             if link.get("target") == "_blank":
                 assert "noopener" in link.get("rel", "").split(), (name, link.get("href"))
+
+
+def test_every_page_links_one_stylesheet_that_ends_with_ours(site, pages):
+    """overrides/hooks/css_bundle.py joins Material's stylesheets and ours."""
+    linked = {
+        name: [
+            link["href"]
+            for link in elements(html.split("</head>")[0], "link")
+            if link.get("rel") == "stylesheet"
+        ]
+        for name, html in pages.items()
+    }
+    bundles = {
+        (site / name).parent.joinpath(*hrefs).resolve()
+        for name, hrefs in linked.items()
+        if name != "404.html"
+    }
+    assert all(len(hrefs) == 1 for hrefs in linked.values()), linked
+    assert len(bundles) == 1
+    (bundle,) = bundles
+    assert [path.name for path in bundle.parent.glob("*.css")] == [bundle.name]
+    ours = (ROOT / "docs/assets/stylesheets/extra.css").read_text(encoding="utf-8").strip()
+    assert bundle.read_text(encoding="utf-8").endswith(ours + "\n")
+
+
+def test_each_edition_serves_search_configuration_apart_from_its_documents(site):
+    """overrides/hooks/search_lazy.py: pages fetch the configuration, searching the rest."""
+    for language in LANGUAGES:
+        folder = site / ("" if language == "en" else language) / "search"
+        stub = json.loads((folder / "search_index.json").read_text(encoding="utf-8"))
+        full = json.loads((folder / "search_index.full.json").read_text(encoding="utf-8"))
+        assert stub == {"config": full["config"], "docs": []}
+        assert full["docs"]
 
 
 def test_palette_switch_rule_that_restyles_every_load_is_pruned(site):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+from types import SimpleNamespace
 
 import pytest
 from helpers import ROOT, registry
@@ -27,6 +28,9 @@ csp = hook("csp")
 markup = hook("markup")
 search_split = hook("search_split")
 abbreviations = hook("abbreviations")
+css_bundle = hook("css_bundle")
+search_lazy = hook("search_lazy")
+favicon = hook("favicon")
 
 SOURCES = registry()["sources"]
 
@@ -277,6 +281,75 @@ def test_search_index_splits_by_language():
     json.dumps(parts)
 
 
+def test_search_stand_in_sits_beside_materials_worker_and_finds_the_edition_index():
+    worker = "assets/javascripts/workers/search.1a2b.min.js"
+    assert search_lazy.stand_in(worker, ".") == (
+        "assets/javascripts/workers/search-lazy.js"
+        "?worker=search.1a2b.min.js&index=../../../search/search_index.full.json"
+    )
+    deep = search_lazy.stand_in(f"../../../{worker}", "../../../id/")
+    assert deep.endswith(
+        "?worker=search.1a2b.min.js&index=../../../id/search/search_index.full.json"
+    )
+    assert search_lazy.stand_in(f"/t/{worker}", "/t/").startswith(
+        "/t/assets/javascripts/workers/search-lazy.js?"
+    )
+    config = json.dumps({"base": ".", "search": worker})
+    html = f'<script id="__config" type="application/json">{config}</script>'
+    assert "search-lazy.js?worker=" in search_lazy.relink(html)
+
+
+def test_favicon_becomes_a_data_url():
+    assert favicon.data_url(b"<svg/>") == "data:image/svg+xml;base64,PHN2Zy8+"
+
+
+def test_css_bundle_refuses_pages_that_link_different_stylesheets(tmp_path):
+    (tmp_path / "a.css").write_text("a{}")
+    (tmp_path / "b.css").write_text("b{}")
+    both = '<head><link rel="stylesheet" href="a.css"><link rel="stylesheet" href="b.css"></head>'
+    (tmp_path / "index.html").write_text(both)
+    (tmp_path / "other.html").write_text(both.replace("b.css", "a.css"))
+    config = SimpleNamespace(plugins={}, site_dir=str(tmp_path), site_url="https://x.org/")
+    with pytest.raises(PluginError, match=r"other\.html links the stylesheets"):
+        css_bundle.on_post_build(config=config)
+
+
 def test_abbreviations_follow_the_page_language():
     assert abbreviations.snippet_line("en") == '--8<-- "abbreviations.md"\n'
     assert abbreviations.snippet_line("id") == '--8<-- "abbreviations.id.md"\n'
+
+
+def test_css_bundle_joins_stylesheets_in_their_order():
+    joined = css_bundle.join(
+        [
+            '@charset "UTF-8";a{b:c}\n/*# sourceMappingURL=main.min.css.map*/',
+            '@charset "UTF-8";d{e:f}',
+            "/* ours */\n.x{y:z}\n",
+        ]
+    )
+    assert joined == '@charset "UTF-8";\na{b:c}\nd{e:f}\n/* ours */\n.x{y:z}\n'
+
+
+def test_css_bundle_relinks_each_page_to_the_one_stylesheet():
+    head = (
+        '<head>\n  <link rel="stylesheet" href="../assets/stylesheets/main.1.min.css">'
+        '\n  <link rel="icon" href="../favicon.svg">'
+        '\n  <link rel="stylesheet" href="../assets/stylesheets/extra.css">\n</head>'
+        '<body><link rel="stylesheet" href="../elsewhere.css"></body>'
+    )
+    names = ["assets/stylesheets/main.1.min.css", "assets/stylesheets/extra.css"]
+    assert css_bundle.stylesheets(head, "about/index.html", "/t/") == names
+    relinked = css_bundle.relink(head, "assets/stylesheets/site.ab.css", "about/index.html", "/t/")
+    assert relinked == (
+        '<head>\n  <link rel="stylesheet" href="../assets/stylesheets/site.ab.css">'
+        '\n  <link rel="icon" href="../favicon.svg">\n</head>'
+        '<body><link rel="stylesheet" href="../elsewhere.css"></body>'
+    )
+    # 404.html links from the site's root path.
+    root = head.replace('href="../', 'href="/t/')
+    assert css_bundle.stylesheets(root, "404.html", "/t/") == names
+    assert 'href="/t/assets/stylesheets/site.ab.css"' in css_bundle.relink(
+        root, "assets/stylesheets/site.ab.css", "404.html", "/t/"
+    )
+    with pytest.raises(PluginError, match=r"404\.html: stylesheet /other/"):
+        css_bundle.stylesheets(root.replace("/t/", "/other/"), "404.html", "/t/")

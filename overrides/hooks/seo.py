@@ -5,8 +5,11 @@
   that mkdocs-static-i18n sets for each page are made absolute (the language
   switcher uses them too). The offline edition keeps them relative.
 - Material's "stay on page" script fetches ``sitemap.xml`` beside every
-  alternate link, i.e. in every page's folder; a copy of the site's sitemap
-  goes there so that no request returns 404.
+  alternate link, i.e. in every page's folder, and parses it on the main
+  thread while the page loads. So that no request returns 404, each page's
+  folder gets a sitemap of that page alone (its entry in the site's sitemap,
+  with its alternates): all that script can use there, at a tenth of the
+  parsing.
 - ``robots.txt`` names the sitemap.
 
 Events: ``on_page_context``, ``on_post_build``.
@@ -14,7 +17,7 @@ Events: ``on_page_context``, ``on_post_build``.
 
 from __future__ import annotations
 
-import shutil
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -37,6 +40,14 @@ def on_page_context(
     return None
 
 
+NAMESPACES = {
+    "sm": "http://www.sitemaps.org/schemas/sitemap/0.9",
+    "xhtml": "http://www.w3.org/1999/xhtml",
+}
+ET.register_namespace("", NAMESPACES["sm"])
+ET.register_namespace("xhtml", NAMESPACES["xhtml"])
+
+
 # After mkdocs-static-i18n (priority -100) has built every language.
 @event_priority(-200)
 def on_post_build(*, config: MkDocsConfig) -> None:
@@ -47,10 +58,27 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     sitemap = site / "sitemap.xml"
     if not sitemap.is_file():
         return
+    entries = {
+        url.findtext("sm:loc", namespaces=NAMESPACES): url
+        for url in ET.parse(sitemap).getroot().findall("sm:url", NAMESPACES)
+    }
     for page in site.rglob("index.html"):
         if page.parent != site:
-            shutil.copyfile(sitemap, page.parent / "sitemap.xml")
+            location = urljoin(
+                config.site_url or "/", f"{page.parent.relative_to(site).as_posix()}/"
+            )
+            write_sitemap(
+                page.parent / "sitemap.xml", [entries[location]] if location in entries else []
+            )
     (site / "robots.txt").write_text(
         f"User-agent: *\nAllow: /\n\nSitemap: {urljoin(config.site_url or '/', 'sitemap.xml')}\n",
         encoding="utf-8",
     )
+
+
+def write_sitemap(path: Path, entries: list[ET.Element]) -> None:
+    """A sitemap of the given `<url>` entries."""
+    urlset = ET.Element(f"{{{NAMESPACES['sm']}}}urlset")
+    urlset.extend(entries)
+    ET.indent(urlset, space="    ")
+    ET.ElementTree(urlset).write(path, encoding="UTF-8", xml_declaration=True)
