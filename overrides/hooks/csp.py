@@ -1,9 +1,10 @@
 """A strict Content-Security-Policy in a ``<meta>`` tag on every page.
 
 GitHub Pages cannot send headers, so the policy travels in the page, before
-the first script. Scripts run only from the site itself plus the inline
-scripts Material ships, allowed by their SHA-256 hashes, computed here from
-the page as built: no 'unsafe-inline', no 'unsafe-eval'. ``extra.scope`` is
+the first script. Scripts run only from the site itself plus the page's
+inline scripts (Material's, and our accessibility mends where a page needs
+them), allowed by their SHA-256 hashes, computed here from the page as
+built: no 'unsafe-inline', no 'unsafe-eval'. ``extra.scope`` is
 set to the site's path so Material's inline scripts are the same everywhere.
 
 The offline edition (opened from file://) carries no policy: browsers treat

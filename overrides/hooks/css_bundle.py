@@ -50,7 +50,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         path.relative_to(site).as_posix(): path.read_text(encoding="utf-8")
         for path in sorted(site.rglob("*.html"))
     }
-    linked = {page: stylesheets(html, page, root) for page, html in pages.items()}
+    # Pages without stylesheets (the redirect stubs) have nothing to relink.
+    linked = {
+        page: names for page, html in pages.items() if (names := stylesheets(html, page, root))
+    }
     first = next(iter(linked.values()), [])
     if len(first) < 2:
         return
@@ -63,8 +66,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     text = join([(site / name).read_text(encoding="utf-8") for name in first])
     bundle = f"assets/stylesheets/site.{hashlib.sha256(text.encode()).hexdigest()[:8]}.css"
     (site / bundle).write_text(text, encoding="utf-8")
-    for page, html in pages.items():
-        (site / page).write_text(relink(html, bundle, page, root), encoding="utf-8")
+    for page in linked:
+        (site / page).write_text(relink(pages[page], bundle, page, root), encoding="utf-8")
     for name in first:
         for leftover in (site / name, site / f"{name}.map"):
             leftover.unlink(missing_ok=True)
