@@ -63,13 +63,12 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         for url in ET.parse(sitemap).getroot().findall("sm:url", NAMESPACES)
     }
     for page in site.rglob("index.html"):
-        if page.parent != site:
-            location = urljoin(
-                config.site_url or "/", f"{page.parent.relative_to(site).as_posix()}/"
-            )
-            write_sitemap(
-                page.parent / "sitemap.xml", [entries[location]] if location in entries else []
-            )
+        if page.parent == site:
+            continue
+        location = urljoin(config.site_url or "/", f"{page.parent.relative_to(site).as_posix()}/")
+        # A page the sitemap does not list (a redirect stub) has no alternates to look up.
+        if location in entries:
+            write_sitemap(page.parent / "sitemap.xml", [entries[location]])
     (site / "robots.txt").write_text(
         f"User-agent: *\nAllow: /\n\nSitemap: {urljoin(config.site_url or '/', 'sitemap.xml')}\n",
         encoding="utf-8",
