@@ -130,7 +130,8 @@ def install_lighthouse() -> None:
     )
 
 
-def lighthouse(url: str, desktop: bool) -> dict:
+def lighthouse_report(url: str, categories: list[str], *options: str) -> str:
+    """One Lighthouse run in Debian's Chromium; its JSON report."""
     command = [
         str(LIGHTHOUSE),
         url,
@@ -138,13 +139,17 @@ def lighthouse(url: str, desktop: bool) -> dict:
         "--output-path=stdout",
         "--quiet",
         f"--chrome-flags={CHROME_FLAGS}",
-        f"--only-categories={','.join(CATEGORIES)}",
+        f"--only-categories={','.join(categories)}",
+        *options,
     ]
-    if desktop:
-        command.append("--preset=desktop")
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROMIUM", "/usr/bin/chromium")}
-    result = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
-    report = json.loads(result.stdout)
+    return subprocess.run(command, capture_output=True, text=True, env=env, check=True).stdout
+
+
+def lighthouse(url: str, desktop: bool) -> dict:
+    report = json.loads(
+        lighthouse_report(url, list(CATEGORIES), *(["--preset=desktop"] if desktop else []))
+    )
     scores = {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
     scores["lcp"] = report["audits"]["largest-contentful-paint"]["numericValue"] / 1000
     failed = [
@@ -252,20 +257,10 @@ METRICS = {  # name: (Lighthouse audit, scale, format)
 
 def mobile_performance(url: str, save: Path | None) -> dict[str, float]:
     """One Lighthouse run: mobile preset, performance only."""
-    command = [
-        str(LIGHTHOUSE),
-        url,
-        "--output=json",
-        "--output-path=stdout",
-        "--quiet",
-        f"--chrome-flags={CHROME_FLAGS}",
-        "--only-categories=performance",
-    ]
-    env = {**os.environ, "CHROME_PATH": os.environ.get("CHROMIUM", "/usr/bin/chromium")}
-    result = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
+    text = lighthouse_report(url, ["performance"])
     if save is not None:
-        save.write_text(result.stdout, encoding="utf-8")
-    report = json.loads(result.stdout)
+        save.write_text(text, encoding="utf-8")
+    report = json.loads(text)
     values = {}
     for name, (audit, scale, _) in METRICS.items():
         value = (

@@ -25,18 +25,11 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (the tests' browser settings)
+
 VIEWPORTS = {"phone": (390, 844), "desktop": (1366, 900)}
 SCHEMES = ("light", "dark")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):
@@ -74,9 +67,7 @@ def main() -> None:
     out = ROOT / "build" / "shots" / args.label
     out.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"), args=ARGS
-        )
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for (form, (width, height)), scheme in ((v, s) for v in VIEWPORTS.items() for s in SCHEMES):
             context = browser.new_context(
                 viewport={"width": width, "height": height}, color_scheme=scheme
