@@ -215,11 +215,12 @@ def site_pages(site: Path, patterns: str) -> list[str]:
 def stock_config(site_url: str) -> str:
     """mkdocs.yml as a reader who customised nothing would have it: the same
     docs, plugins and extensions, without our hooks, overrides, stylesheet,
-    script, validation settings and offline edition."""
+    script, validation settings, offline edition and the inputs `mkdocs serve`
+    watches for them."""
     loader = type("Loader", (yaml.SafeLoader,), {})
     loader.add_constructor("!ENV", lambda load, node: load.construct_sequence(node)[-1])
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=loader)
-    for key in ("hooks", "extra_css", "extra_javascript", "validation"):
+    for key in ("hooks", "extra_css", "extra_javascript", "validation", "watch"):
         config.pop(key, None)
     config["theme"].pop("custom_dir", None)
     config["plugins"] = [
