@@ -71,6 +71,17 @@ def test_unknown_source_key(project, tmp_path):
     assert f"talk/comparison.md:{line}: unknown source key 'Q'; use one of A, B, C, C-en, D" in log
 
 
+def test_unquoted_hash_in_front_matter(project, tmp_path):
+    page = project / "docs/people.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(
+        text.replace("title: Speaker and moderator", "title: Speakers at Teacup #5"),
+        encoding="utf-8",
+    )
+    log = build(project, tmp_path)
+    assert "people.md:2: ' #' starts a YAML comment" in log and "double quotes" in log
+
+
 def test_empty_citation(project, tmp_path):
     line = append_line(project / "docs/people.md", "A claim [@].")
     log = build(project, tmp_path)

@@ -6,11 +6,15 @@ it must be one plain sentence of at most 160 characters.
 
 Front matter that is not valid YAML is reported with the line of the YAML
 error: MkDocs drops it silently, which would otherwise read as "no title".
+So is an unquoted value with " #" in it ("Teacup Discussion #5"), which YAML
+quietly cuts short there, taking the rest for a comment.
 
 Events: ``on_page_markdown``.
 """
 
 from __future__ import annotations
+
+import re
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
@@ -22,6 +26,8 @@ from mkdocs.utils.meta import YAML_RE
 log = get_plugin_logger(__name__)
 
 MAX_DESCRIPTION = 160
+# A plain (unquoted) scalar that a " #" comment cuts short.
+CUT_SHORT = re.compile(r"""^[\w-]+:[ \t]+(?!["'|>])[^#\n]*[ \t]#""")
 
 
 def on_page_markdown(
@@ -76,4 +82,10 @@ def yaml_error(source: str) -> str | None:
         )
     if not isinstance(data, dict):
         return "2: front matter must be 'key: value' lines, such as 'title: ...'"
+    for number, line in enumerate(block.group(1).splitlines(), start=2):
+        if CUT_SHORT.match(line):
+            return (
+                f"{number}: ' #' starts a YAML comment, so this value ends before it; "
+                "put the value in double quotes"
+            )
     return None
