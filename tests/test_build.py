@@ -136,3 +136,20 @@ def test_palette_switch_rule_that_restyles_every_load_is_pruned(site):
     assert stylesheets
     for css in stylesheets:
         assert "data-md-color-switching" not in css.read_text(), css.name
+
+
+def test_every_page_names_its_icon(pages):
+    """Without an icon link a browser asks for /favicon.ico, a 404 on a
+    project site (a console error in Lighthouse); redirect stubs included."""
+    icons = {
+        name: [
+            link["href"]
+            for link in elements(html.split("</head>")[0], "link")
+            if link.get("rel") == "icon"
+        ]
+        for name, html in pages.items()
+    }
+    assert all(
+        len(hrefs) == 1 and hrefs[0].startswith("data:image/svg+xml;base64,")
+        for hrefs in icons.values()
+    ), {name: hrefs for name, hrefs in icons.items() if len(hrefs) != 1}

@@ -66,7 +66,12 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         folder = source.rstrip("/") if source.endswith("/") else posixpath.dirname(source)
         link = posixpath.relpath(page.url.rstrip("/") or ".", folder or ".")
         link += ("/" if page.url.endswith("/") else "") + (f"#{anchor}" if anchor else "")
-        path.write_text(render(language, page, link, config), encoding="utf-8")
+        # The site's icon, so the browser does not ask for /favicon.ico (a
+        # 404 on a project site) while the stub is on screen.
+        icon = config.theme.get("favicon") or ""
+        if icon and not icon.startswith("data:"):
+            icon = posixpath.relpath(icon, folder or ".")
+        path.write_text(render(language, page, link, icon, config), encoding="utf-8")
 
 
 def anchors(page: Page) -> set[str]:
@@ -86,16 +91,18 @@ def prefix(config: MkDocsConfig) -> str:
     return f"{i18n.current_language}/"
 
 
-def render(language: str, page: Page, link: str, config: MkDocsConfig) -> str:
+def render(language: str, page: Page, link: str, icon: str, config: MkDocsConfig) -> str:
     title, moved = TEXT.get(language, TEXT["en"])
     canonical = html.escape(urljoin(config.site_url or "/", page.url), quote=True)
     href = html.escape(link, quote=True)
     name = html.escape(page.title or "", quote=False)
+    icon_link = f'<link rel="icon" href="{html.escape(icon, quote=True)}">\n' if icon else ""
     return (
         f'<!doctype html>\n<html lang="{language}">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{title}: {name}</title>\n"
         f'<meta name="robots" content="noindex">\n'
         f'<link rel="canonical" href="{canonical}">\n'
+        f"{icon_link}"
         f'<meta http-equiv="refresh" content="0; url={href}">\n'
         f"</head>\n<body>\n"
         f'<p>{moved} <a href="{href}">{name}</a>.</p>\n'
