@@ -18,6 +18,12 @@ def append(path, text):
     path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
 
 
+def replace(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{path.name} no longer contains {old!r}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
 def append_line(path, text):
     """Append one line after a blank line; return its line number in the file."""
     line = len(path.read_text(encoding="utf-8").splitlines()) + 2
@@ -72,11 +78,8 @@ def test_unknown_source_key(project, tmp_path):
 
 
 def test_unquoted_hash_in_front_matter(project, tmp_path):
-    page = project / "docs/people.md"
-    text = page.read_text(encoding="utf-8")
-    page.write_text(
-        text.replace("title: Speaker and moderator", "title: Speakers at Teacup #5"),
-        encoding="utf-8",
+    replace(
+        project / "docs/people.md", "title: Speaker and moderator", "title: Speakers at Teacup #5"
     )
     log = build(project, tmp_path)
     assert "people.md:2: ' #' starts a YAML comment" in log and "double quotes" in log
@@ -89,13 +92,7 @@ def test_empty_citation(project, tmp_path):
 
 
 def test_redirect_to_a_missing_section(project, tmp_path):
-    config = project / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8").replace(
-            "talk/comparison.md#japan", "talk/comparison.md#nowhere"
-        ),
-        encoding="utf-8",
-    )
+    replace(project / "mkdocs.yml", "talk/comparison.md#japan", "talk/comparison.md#nowhere")
     log = build(project, tmp_path)
     assert "extra.redirects sends 'talk/japan.md' to '#nowhere'" in log
 
