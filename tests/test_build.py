@@ -22,6 +22,15 @@ LOADERS = {
 }
 
 
+def head_links(html: str, rel: str) -> list[str]:
+    """The addresses of the head's <link rel="..."> elements."""
+    return [
+        link["href"]
+        for link in elements(html.split("</head>")[0], "link")
+        if link.get("rel") == rel
+    ]
+
+
 def test_strict_build_prints_no_warning(build):
     assert build.returncode == 0, build.log
     assert not [line for line in build.log.splitlines() if "WARNING" in line], build.log
@@ -99,11 +108,7 @@ def test_links_that_open_a_new_tab_carry_noopener(pages):
 def test_every_page_links_one_stylesheet_that_ends_with_ours(site, pages):
     """overrides/hooks/css_bundle.py joins Material's stylesheets and ours."""
     linked = {
-        name: [
-            link["href"]
-            for link in elements(html.split("</head>")[0], "link")
-            if link.get("rel") == "stylesheet"
-        ]
+        name: head_links(html, "stylesheet")
         for name, html in pages.items()
         if 'http-equiv="refresh"' not in html  # redirect stubs link nothing
     }
@@ -141,14 +146,7 @@ def test_palette_switch_rule_that_restyles_every_load_is_pruned(site):
 def test_every_page_names_its_icon(pages):
     """Without an icon link a browser asks for /favicon.ico, a 404 on a
     project site (a console error in Lighthouse); redirect stubs included."""
-    icons = {
-        name: [
-            link["href"]
-            for link in elements(html.split("</head>")[0], "link")
-            if link.get("rel") == "icon"
-        ]
-        for name, html in pages.items()
-    }
+    icons = {name: head_links(html, "icon") for name, html in pages.items()}
     assert all(
         len(hrefs) == 1 and hrefs[0].startswith("data:image/svg+xml;base64,")
         for hrefs in icons.values()
