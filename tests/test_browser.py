@@ -250,13 +250,16 @@ def test_accessibility_mends_come_inline_and_only_where_needed(pages):
 def test_print_layout_keeps_the_text_and_drops_the_chrome(page, site_url):
     page.goto(url_of(site_url, "sources/index.html"))
     page.emulate_media(media="print")
-    # Search and the palette toggle sit inside the header.
+    # Search and the palette toggle sit inside the header; a report link
+    # cannot be followed on paper.
     hidden = page.evaluate(
-        """() => [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer"]
+        """() => [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer",
+                  ".report-problem"]
           .map(sel => [sel, [...document.querySelectorAll(sel)]
             .every(el => getComputedStyle(el).display === "none")])"""
     )
     assert all(ok for _, ok in hidden), hidden
+    assert page.locator(".report-problem").count() == 1
     outbound = page.evaluate(
         """() => [...document.querySelectorAll("article a[href^='http']")]
           .map(a => [a.href, getComputedStyle(a, "::after").content])"""
