@@ -54,7 +54,7 @@ TEXT = {
         "title": "Masalah pada “{}”",
         "with": (
             "Apabila Anda menemukan kesalahan, atau pernyataan yang tidak didukung "
-            "oleh sumber yang dikutipnya, gunakan tautan **Laporkan masalah pada "
+            "oleh sumber yang dirujuknya, gunakan tautan **Laporkan masalah pada "
             "halaman ini** di akhir halaman tersebut. Tautan itu membuka formulir di "
             "repositori GitHub situs ini dengan alamat halaman yang sudah terisi. "
             "Formulir tersebut menanyakan pernyataan yang bermasalah, kunci "
@@ -65,7 +65,7 @@ TEXT = {
             "Salinan situs ini dibangun tanpa alamat repositorinya sehingga "
             "halaman-halamannya tidak memuat tautan pelaporan. Apabila Anda "
             "menemukan kesalahan, atau pernyataan yang tidak didukung oleh sumber "
-            "yang dikutipnya, sampaikan kepada pihak yang menerbitkan salinan ini "
+            "yang dirujuknya, sampaikan kepada pihak yang menerbitkan salinan ini "
             "dengan menyebutkan halaman, pernyataan, dan kunci sumber yang "
             "bersangkutan."
         ),
