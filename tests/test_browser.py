@@ -200,7 +200,7 @@ def test_no_csp_violation_while_searching_and_switching(page, site_url):
     page.goto(url_of(site_url, "talk/comparison/index.html"))
     search(page, "Korea")
     page.keyboard.press("Escape")
-    page.click("form[data-md-component=palette] label:not([hidden])")
+    page.click("form[data-site-palette] label:not([hidden])")
     assert page.evaluate("window.__csp") == []
     page.hover(".md-select")
     page.click(".md-select__link[hreflang='id']")
@@ -314,3 +314,71 @@ def test_comparison_figure_is_readable_in_both_palettes(scheme_page, site_url):
     assert pairs
     for colours in pairs:
         assert scheme_page.evaluate(CONTRAST, colours) >= 4.5, colours
+
+
+PALETTE = """() => ({
+  scheme: document.body.dataset.mdColorScheme,
+  root: document.documentElement.style.colorScheme,
+  toggle: [...document.querySelectorAll("[data-site-palette] label")]
+    .filter(label => !label.hidden).map(label => label.title),
+})"""
+
+
+@pytest.mark.parametrize("scheme_page", list(SCHEMES), indirect=True)
+def test_palette_follows_the_system_before_materials_script_runs(scheme_page, site_url, request):
+    """The inline script (partials/javascripts/palette.html) sets the scheme
+    as the header is parsed: with Material's script withheld, a reader whose
+    system is dark still gets the dark page, and one toggle to leave it."""
+    scheme = request.node.callspec.params["scheme_page"]
+    scheme_page.route(re.compile(r"bundle\.\w+\.min\.js"), lambda route: route.abort())
+    scheme_page.goto(site_url)
+    state = scheme_page.evaluate(PALETTE)
+    assert state["scheme"] == SCHEMES[scheme]
+    assert state["root"] == scheme
+    assert state["toggle"] == [
+        "Switch to light mode" if scheme == "dark" else "Switch to dark mode"
+    ]
+
+
+def test_palette_toggle_switches_remembers_and_colours_the_browser(page, site_url):
+    page.emulate_media(color_scheme="light")
+    page.goto(url_of(site_url, "id/talk/comparison/index.html"))
+    page.wait_for_selector("meta[name=theme-color]", state="attached")
+    # Material's palette component (which rewrites a color-scheme <meta>
+    # tag, restyling the whole page, at every load) is not mounted.
+    assert page.locator("meta[name=color-scheme]").count() == 0
+    header = "getComputedStyle(document.querySelector('.md-header')).backgroundColor"
+    assert page.get_attribute("meta[name=theme-color]", "content") == page.evaluate(header)
+    page.click("form[data-site-palette] label:not([hidden])")
+    assert page.evaluate(PALETTE)["scheme"] == "slate"
+    assert page.get_attribute("meta[name=theme-color]", "content") == page.evaluate(header)
+    # The choice outlives the page and the system's preference.
+    page.goto(url_of(site_url, "index.html"))
+    page.emulate_media(color_scheme="light")
+    assert page.evaluate(PALETTE) == {
+        "scheme": "slate",
+        "root": "dark",
+        "toggle": ["Switch to light mode"],
+    }
+    # By keyboard, as on Material's toggle: Enter on the focused option.
+    page.focus("form[data-site-palette] input:checked")
+    page.keyboard.press("Enter")
+    assert page.evaluate(PALETTE)["scheme"] == "default"
+    assert page.errors == []
+
+
+def test_palette_follows_a_change_of_system_until_the_reader_chooses(page, site_url):
+    def scheme_becomes(scheme: str) -> None:  # media change events are asynchronous
+        page.wait_for_function("s => document.body.dataset.mdColorScheme === s", arg=scheme)
+
+    page.emulate_media(color_scheme="light")
+    page.goto(site_url)
+    page.emulate_media(color_scheme="dark")
+    scheme_becomes("slate")
+    page.emulate_media(color_scheme="light")
+    scheme_becomes("default")
+    page.click("form[data-site-palette] label:not([hidden])")
+    page.emulate_media(color_scheme="dark")
+    page.emulate_media(color_scheme="light")
+    page.wait_for_timeout(200)
+    assert page.evaluate(PALETTE)["scheme"] == "slate"

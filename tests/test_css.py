@@ -84,7 +84,7 @@ def runtime_names(browser, site_url) -> set[str]:
     page.hover(".md-search-result__item")
     names |= set(page.evaluate(COLLECT))
     page.keyboard.press("Escape")
-    page.click("form[data-md-component=palette] label:not([hidden])")
+    page.click("form[data-site-palette] label:not([hidden])")
     names |= set(page.evaluate(COLLECT))
     page.goto(site_url + "cite/")
     page.hover("pre")
