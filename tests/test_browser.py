@@ -382,3 +382,17 @@ def test_palette_follows_a_change_of_system_until_the_reader_chooses(page, site_
     page.emulate_media(color_scheme="light")
     page.wait_for_timeout(200)
     assert page.evaluate(PALETTE)["scheme"] == "slate"
+
+
+def test_palette_works_when_storage_is_refused(page, site_url):
+    """With cookies blocked, localStorage throws: the scheme still follows
+    the system and the toggle still switches, for the page at hand."""
+    page.add_init_script(
+        "for (const name of ['getItem', 'setItem'])"
+        " Storage.prototype[name] = () => { throw new DOMException('refused', 'SecurityError'); };"
+    )
+    page.emulate_media(color_scheme="dark")
+    page.goto(url_of(site_url, "about/index.html"))
+    assert page.evaluate(PALETTE)["scheme"] == "slate"
+    page.click("form[data-site-palette] label:not([hidden])")
+    assert page.evaluate(PALETTE)["scheme"] == "default"
