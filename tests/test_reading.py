@@ -53,6 +53,22 @@ def test_no_page_scrolls_sideways_on_a_phone(page, site_url, path):
     assert max(widths[:2]) <= widths[2], widths
 
 
+@pytest.mark.parametrize("path", PAGES)
+def test_no_blank_line_under_a_page_title_on_a_phone(page, site_url, path):
+    """The title is as many lines high as its words take (its hidden
+    permalink mark once wrapped onto a blank line of its own)."""
+    page.set_viewport_size(PHONE)
+    page.goto(url_of(site_url, path))
+    lines, height = page.evaluate(
+        """() => { const title = document.querySelector(".md-content h1");
+          const words = document.createRange(); words.selectNodeContents(title.firstChild);
+          const tops = new Set([...words.getClientRects()].map(r => Math.round(r.top)));
+          const line = parseFloat(getComputedStyle(title).lineHeight);
+          return [tops.size, title.getBoundingClientRect().height / line]; }"""
+    )
+    assert round(height) == lines, (lines, height)
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_comparison_figure_fits_a_phone_and_reads_without_zoom(page, site_url, language):
     page.set_viewport_size(PHONE)
