@@ -327,7 +327,12 @@ def test_css_bundle_joins_stylesheets_in_their_order():
             "/* ours */\n.x{y:z}\n",
         ]
     )
-    assert joined == '@charset "UTF-8";\na{b:c}\nd{e:f}\n/* ours */\n.x{y:z}\n'
+    assert joined == '@charset "UTF-8";\na{b:c}\nd{e:f}\n.x{y:z}\n'
+
+
+def test_css_bundle_drops_comments_but_not_strings_that_look_like_them():
+    css = '/* a\n rule */\n.q::before{content:"/* kept */"}\n.r{s:t} /* after */\n'
+    assert css_bundle.uncomment(css) == '.q::before{content:"/* kept */"}\n.r{s:t} '
 
 
 def test_css_bundle_relinks_each_page_to_the_one_stylesheet():

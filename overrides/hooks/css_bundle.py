@@ -8,7 +8,9 @@ down the connection it came on. After the last language is built (and
 after purge_css.py has pruned Material's two), the stylesheets are joined
 in the order the pages link them into ``assets/stylesheets/site.<hash>.css``;
 each page links that file where it linked the first and drops the others,
-and the joined files leave the site.
+and the joined files leave the site. Comments are left out of the joined
+file (ours explain extra.css to its readers, not to browsers: about 1.2 KB
+of every first visit, in the stylesheet that blocks the first paint).
 
 Runs for `mkdocs build` only, like purge_css.py.
 
@@ -30,7 +32,8 @@ from mkdocs.plugins import event_priority
 
 LINK = re.compile(r'\n?[ \t]*<link rel="stylesheet" href="([^":]+\.css)">')
 CHARSET = '@charset "UTF-8";'
-SOURCE_MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/")
+# A comment, or a quoted string (kept whole, so "/*" inside one is no comment).
+COMMENT = re.compile(r"""("(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*')|/\*.*?\*/\n?""", re.S)
 _command = {"name": "build"}
 
 
@@ -92,10 +95,16 @@ def stylesheets(html: str, page: str, root: str) -> list[str]:
 
 
 def join(parts: list[str]) -> str:
-    """Stylesheets as one: a single leading @charset, no source-map comments."""
-    bodies = [SOURCE_MAP.sub("", part).strip().removeprefix(CHARSET).strip() for part in parts]
+    """Stylesheets as one: a single leading @charset, no comments (source-map
+    comments included)."""
+    bodies = [uncomment(part).strip().removeprefix(CHARSET).strip() for part in parts]
     charset = CHARSET + "\n" if any(part.lstrip().startswith(CHARSET) for part in parts) else ""
     return charset + "\n".join(bodies) + "\n"
+
+
+def uncomment(css: str) -> str:
+    """The stylesheet without its comments; strings stay as they are."""
+    return COMMENT.sub(lambda match: match.group(1) or "", css)
 
 
 def relink(html: str, bundle: str, page: str, root: str) -> str:
