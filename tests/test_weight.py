@@ -16,7 +16,7 @@ from helpers import LANGUAGES, nav_files, output_path
 
 PAGES = [output_path(src, lang) for lang in LANGUAGES for src in nav_files()]
 # A first visit was 82 to 85 KB before search fetched its documents only
-# when a reader searches (overrides/hooks/search_lazy.py); it is 60 to 64 KB.
+# when a reader searches (overrides/hooks/search_lazy.py); it is 59 to 63 KB.
 FIRST_VISIT = 70_000
 LATER_VIEW = 15_000
 RENDER_BLOCKING_CSS = 18_000
