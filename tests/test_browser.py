@@ -38,6 +38,10 @@ def test_axe_finds_no_violation(scheme_page, site_url, path, request):
     scheme_page.goto(url_of(site_url, path))
     body = scheme_page.locator("body")
     assert body.get_attribute("data-md-color-scheme") == SCHEMES[scheme]
+    # As the page first shows, and once Material's script has set it up.
+    results = Axe().run(scheme_page, options={"resultTypes": ["violations"]})
+    assert results.violations_count == 0, results.generate_report()
+    start_material(scheme_page)
     results = Axe().run(scheme_page, options={"resultTypes": ["violations"]})
     assert results.violations_count == 0, results.generate_report()
 
@@ -105,6 +109,71 @@ def test_switcher_leads_to_the_twin_page(page, site_url, path):
     assert page.evaluate("document.documentElement.lang") == other
 
 
+def start_material(page) -> None:
+    """Move the pointer, as a reader does, and wait until Material's script
+    (started then by partials/javascripts/bundle.html) has set the page up."""
+    page.mouse.move(1, 1)
+    page.wait_for_function("() => 'document$' in window")
+    page.evaluate("() => new Promise(done => document$.subscribe(() => setTimeout(done)))")
+
+
+INTERACTIONS = {
+    "pointer": lambda tab: tab.mouse.move(200, 300),
+    "tap": lambda tab: tab.locator("article h1").tap(),
+    "key": lambda tab: tab.keyboard.press("Shift"),
+    "wheel": lambda tab: tab.mouse.wheel(0, 200),
+    "scroll": lambda tab: tab.evaluate("scrollBy(0, 200)"),
+}
+
+
+@pytest.mark.parametrize("interaction", list(INTERACTIONS))
+def test_materials_script_waits_for_the_readers_first_interaction(browser, site_url, interaction):
+    """overrides/hooks/bundle_lazy.py: a page view fetches and runs nothing of
+    Material's; the reader's first mouse movement, tap, key, wheel turn or
+    scroll starts it, and it sets the page up (here, the copy buttons)."""
+    context = browser.new_context(has_touch=True)
+    tab = context.new_page()
+    requests = []
+    tab.on("request", lambda request: requests.append(request.url.removeprefix(site_url)))
+    tab.goto(url_of(site_url, "cite/index.html"))
+    tab.wait_for_load_state("networkidle")
+    assert [url for url in requests if not url.endswith((".css", "/"))] == []
+    assert tab.evaluate("'document$' in window") is False
+    # Search and its button show from the first paint (Material hides them without JS).
+    assert tab.evaluate("document.documentElement.className") == "js"
+    assert tab.locator(".md-code__nav").count() == 0
+    INTERACTIONS[interaction](tab)
+    tab.wait_for_function("() => 'document$' in window")
+    tab.evaluate("() => new Promise(done => document$.subscribe(() => setTimeout(done)))")
+    # Once each: Material set the page up once, and the mends ran after it.
+    blocks = tab.locator("article pre").count()
+    assert blocks > 0
+    assert tab.locator(".md-code__nav[role=none] > .md-code__button").count() == blocks
+    assert len([url for url in requests if "/bundle." in url]) == 1
+    context.close()
+
+
+def test_first_key_press_reaches_materials_script(page, site_url):
+    """The key that starts Material's script is handed to it: "/" opens search."""
+    page.goto(url_of(site_url, "id/talk/comparison/index.html"))
+    page.wait_for_load_state("networkidle")
+    page.keyboard.press("/")
+    page.wait_for_function("() => document.activeElement.name === 'query'")
+    assert page.evaluate("document.getElementById('__search').checked")
+
+
+def test_search_button_brings_up_a_phones_keyboard_before_materials_script(browser, site_url):
+    """A phone shows its keyboard only for a focus made inside the tap: the
+    search box is focused in the tap itself, before Material's script runs."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
+    tab = context.new_page()
+    tab.route(re.compile(r"bundle\.\w+\.min\.js"), lambda route: route.abort())
+    tab.goto(url_of(site_url, "index.html"))
+    tab.locator(".md-header__button[for=__search]").tap()
+    assert tab.evaluate("document.activeElement.name") == "query"
+    context.close()
+
+
 def search(page, query: str) -> list[str]:
     page.keyboard.press("/")
     page.keyboard.type(query, delay=20)
@@ -121,11 +190,13 @@ def title_word(page) -> str:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_search_fetches_its_documents_only_when_a_reader_searches(page, site_url, language):
-    """overrides/hooks/search_lazy.py: a page view loads the stand-in worker and
-    the configuration; the first query loads the documents and Material's worker."""
+    """overrides/hooks/search_lazy.py: once Material's script runs, it loads
+    the stand-in worker and the configuration; the first query loads the
+    documents and Material's worker."""
     requests = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto(url_of(site_url, output_path("index.md", language)))
+    start_material(page)
     page.wait_for_load_state("networkidle")
     loaded = [url.split("?")[0].removeprefix(site_url) for url in requests]
     edition = "" if language == "en" else f"{language}/"
@@ -168,6 +239,7 @@ def test_search_highlights_the_query_on_the_page_it_leads_to(page, site_url, lan
     page.goto(url)
     word = title_word(page)
     page.goto(f"{url}?h={word}")
+    start_material(page)
     page.wait_for_selector("article mark", timeout=10_000)
     assert word.lower() in page.locator("article mark").first.inner_text().lower()
 
@@ -190,6 +262,10 @@ def test_english_search_finds_english_pages_only(page, site_url):
 def test_no_csp_violation_or_console_error_while_reading(page, site_url, path):
     page.add_init_script(CSP_PROBE)
     page.goto(url_of(site_url, path))
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("window.__csp") == []
+    start_material(page)
+    page.mouse.wheel(0, 600)
     page.wait_for_load_state("networkidle")
     assert page.evaluate("window.__csp") == []
     assert page.errors == []
@@ -224,15 +300,19 @@ def test_inline_scripts_never_force_a_layout(browser, site_url, path):
     url = url_of(site_url, path)
     tab.goto(url)
     tab.wait_for_load_state("networkidle")
+    start_material(tab)
     tab.set_viewport_size({"width": 1280, "height": 900})
     tab.wait_for_timeout(200)
     events = json.loads(browser.stop_tracing())["traceEvents"]
     context.close()
+    # The top frame is the code that asked for the computation. (Material's
+    # start-up runs below the loader's frame, partials/javascripts/bundle.html,
+    # which hands it the DOMContentLoaded event.)
     forced = [
         (event["name"], frame["lineNumber"], frame["columnNumber"])
         for event in events
         if event.get("name") in ("Layout", "UpdateLayoutTree")
-        for frame in (event.get("args", {}).get("beginData", {}).get("stackTrace") or [])
+        for frame in (event.get("args", {}).get("beginData", {}).get("stackTrace") or [])[:1]
         if frame.get("url") == url
     ]
     assert forced == []

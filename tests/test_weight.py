@@ -16,8 +16,12 @@ from helpers import LANGUAGES, nav_files, output_path
 
 PAGES = [output_path(src, lang) for lang in LANGUAGES for src in nav_files()]
 # A first visit was 82 to 85 KB before search fetched its documents only
-# when a reader searches (overrides/hooks/search_lazy.py); it is 59 to 63 KB.
-FIRST_VISIT = 70_000
+# when a reader searches (overrides/hooks/search_lazy.py), then 59 to 63 KB.
+# Material's script and what it fetches now wait for the reader's first
+# interaction (overrides/hooks/bundle_lazy.py): a first view is the page and
+# its stylesheet; the interaction adds 37 to 38 KB.
+FIRST_VIEW = 30_000
+FIRST_VISIT = 70_000  # the first view and the reader's first interaction
 LATER_VIEW = 15_000
 RENDER_BLOCKING_CSS = 18_000
 
@@ -35,15 +39,20 @@ def kind(path: str) -> str:
     )
 
 
-def requested(page, site_url: str, url: str) -> list[str]:
-    """Same-origin paths the browser fetches for one page view, until idle."""
+def requested(page, site_url: str, url: str | None = None) -> list[str]:
+    """Same-origin paths the browser fetches for one page view, until idle;
+    without a URL, for the reader's first interaction with the page at hand."""
     paths: list[str] = []
 
     def record(request):
         paths.append(request.url)
 
     page.on("request", record)
-    page.goto(url)
+    if url is None:
+        page.mouse.move(1, 1)
+        page.wait_for_function("() => 'document$' in window")
+    else:
+        page.goto(url)
     page.wait_for_load_state("networkidle")
     page.remove_listener("request", record)
     prefix = urlparse(site_url).path
@@ -68,18 +77,21 @@ def test_weight_budget(browser, site, site_url, path, capsys):
     context = browser.new_context()
     page = context.new_page()
     url = site_url + path.removesuffix("index.html")
-    first = requested(page, site_url, url)
-    # A later view: the next page in the same edition, with assets cached.
+    view = requested(page, site_url, url)
+    first = view + requested(page, site_url)
+    # A later view: the next page in the same edition, with assets cached,
+    # and the reader's first interaction there.
     edition = [p for p in PAGES if p.startswith("id/") == path.startswith("id/")]
     following = edition[(edition.index(path) + 1) % len(edition)]
     seen = set(first)
     later = [
         p
         for p in requested(page, site_url, site_url + following.removesuffix("index.html"))
+        + requested(page, site_url)
         if p not in seen
     ]
     context.close()
-    first_sizes, later_sizes = weigh(site, first), weigh(site, later)
+    view_sizes, first_sizes, later_sizes = weigh(site, view), weigh(site, first), weigh(site, later)
     html = (site / path).read_text(encoding="utf-8")
     blocking = [
         href
@@ -88,9 +100,11 @@ def test_weight_budget(browser, site, site_url, path, capsys):
     css = sum(gz((site / path).parent / href) for href in blocking)
     with capsys.disabled():
         print(
-            f"\n{path}: first {line(first_sizes)}; later {line(later_sizes)}; "
+            f"\n{path}: first view {line(view_sizes)}; with interaction {line(first_sizes)}; "
+            f"later {line(later_sizes)}; "
             f"render-blocking CSS {css / 1000:.1f} KB"
         )
+    assert sum(view_sizes.values()) <= FIRST_VIEW
     assert sum(first_sizes.values()) <= FIRST_VISIT
     assert sum(later_sizes.values()) <= LATER_VIEW
     assert css <= RENDER_BLOCKING_CSS
