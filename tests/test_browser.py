@@ -153,13 +153,72 @@ def test_materials_script_waits_for_the_readers_first_interaction(browser, site_
     context.close()
 
 
-def test_first_key_press_reaches_materials_script(page, site_url):
-    """The key that starts Material's script is handed to it: "/" opens search."""
-    page.goto(url_of(site_url, "id/talk/comparison/index.html"))
-    page.wait_for_load_state("networkidle")
+def test_materials_shortcuts_work_while_its_script_is_on_its_way(page, site_url):
+    """Until Material's script has run (here it never arrives), the loader
+    answers its shortcuts: "/" opens search and the next keys land in it,
+    Enter there does not reload the page, "n" goes to the next page."""
+    page.route(re.compile(r"bundle\.\w+\.min\.js"), lambda route: None)  # never answered
+    url = url_of(site_url, "id/talk/comparison/index.html")
+    page.goto(url)
     page.keyboard.press("/")
-    page.wait_for_function("() => document.activeElement.name === 'query'")
+    page.keyboard.type("Jepang")
+    assert page.evaluate("document.activeElement.value") == "Jepang"
     assert page.evaluate("document.getElementById('__search').checked")
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(200)
+    assert page.url == url
+    page.evaluate("document.activeElement.blur()")
+    following = page.evaluate("document.querySelector('link[rel=next]').href")
+    with page.expect_navigation():
+        page.keyboard.press("n")
+    assert page.url == following
+
+
+def test_search_hides_when_materials_script_cannot_be_fetched(page, site_url):
+    """Search needs Material's script: without it, the page is as Material
+    makes it for a browser without JavaScript."""
+    page.route(re.compile(r"bundle\.\w+\.min\.js"), lambda route: route.abort())
+    page.goto(url_of(site_url, "index.html"))
+    assert page.locator(".md-search").is_visible()
+    page.mouse.move(5, 5)
+    page.wait_for_function("() => document.documentElement.className === 'no-js'")
+    assert not page.locator(".md-search").is_visible()
+
+
+def test_a_page_opened_at_a_section_starts_materials_script_at_once(browser, site_url):
+    """Material closes the menu and search 125 ms after it starts on such an
+    address: it starts with the page, not when the reader opens the menu."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
+    tab = context.new_page()
+    tab.goto(url_of(site_url, "talk/comparison/index.html") + "#japan")
+    tab.wait_for_function("() => 'document$' in window")
+    tab.wait_for_timeout(300)
+    tab.locator(".md-header__button[for=__drawer]").tap()
+    tab.wait_for_timeout(300)
+    assert tab.evaluate("document.getElementById('__drawer').checked")
+    context.close()
+
+
+def test_keyboard_focus_shows_in_the_header_before_materials_script(page, site_url):
+    """Material's CSS shows focus on header buttons only through its
+    polyfill's class; before its script runs the browser's own shows it."""
+    page.route(re.compile(r"bundle\.\w+\.min\.js"), lambda route: None)  # never answered
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(url_of(site_url, "index.html"))
+    outlines = {}
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        name, outline = page.evaluate(
+            """() => { const el = document.activeElement;
+              if (!el.closest(".md-header")) return [null, null];
+              const shown = el.matches(".md-option") ? el.nextElementSibling : el;
+              return [el.className || el.tagName, getComputedStyle(shown).outlineStyle]; }"""
+        )
+        if name and ("md-header__button" in name or "md-option" in name):
+            outlines[name] = outline
+    assert any("md-header__button" in name for name in outlines), outlines
+    assert any("md-option" in name for name in outlines), outlines
+    assert "none" not in outlines.values(), outlines
 
 
 def test_search_button_brings_up_a_phones_keyboard_before_materials_script(browser, site_url):
@@ -167,7 +226,7 @@ def test_search_button_brings_up_a_phones_keyboard_before_materials_script(brows
     search box is focused in the tap itself, before Material's script runs."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
     tab = context.new_page()
-    tab.route(re.compile(r"bundle\.\w+\.min\.js"), lambda route: route.abort())
+    tab.route(re.compile(r"bundle\.\w+\.min\.js"), lambda route: None)  # never answered
     tab.goto(url_of(site_url, "index.html"))
     tab.locator(".md-header__button[for=__search]").tap()
     assert tab.evaluate("document.activeElement.name") == "query"

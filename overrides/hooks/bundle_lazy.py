@@ -10,8 +10,10 @@ Every page here keeps Material's tag, but as a data block that the browser
 neither fetches nor runs (``<script type="text/plain" id="__bundle"
 data-src="...">``). The inline loader after it
 (``overrides/partials/javascripts/bundle.html``) starts the script at the
-reader's first key press, pointer movement, touch, scroll or focus, and hands
-it the page as Material expects it (see the loader's comments).
+reader's first key press, click or tap, mouse movement, wheel turn or scroll
+(at once on a page opened at a section or from search), answers Material's
+keyboard shortcuts until it runs, and hands it the page as Material expects
+it (see the loader's comments).
 
 The offline edition is left as Material makes it: opened from disk, there is
 no network to save and a reader's first interaction would wait for nothing.
