@@ -2,9 +2,10 @@
 
 Material's script (``assets/javascripts/bundle.*.min.js``, 35 KB gzipped)
 sets up search, the table of contents that follows the reader, the header's
-title, copy buttons and the like. Loaded with every page, it is a third of a
-first visit and, on a phone, one long task of a few hundred milliseconds
-just after the first paint, whether or not the reader ever uses any of it.
+title, copy buttons and the like. Loaded with every page, it is over half of
+a first visit's bytes and, on a phone, a long task of a few hundred
+milliseconds just after the first paint, whether or not the reader ever
+uses any of it.
 
 Every page here keeps Material's tag, but as a data block that the browser
 neither fetches nor runs (``<script type="text/plain" id="__bundle"
