@@ -29,8 +29,9 @@ module.exports = {
   // their highlighted terms (search, search.highlight), the copy button and
   // its confirmation (content.code.copy), the header's title that follows
   // the page (any long page), the table of contents (toc.follow) and the
-  // keyboard focus polyfill. tests/test_css.py uses the pages and fails if
-  // a selector Material needs for that markup is missing.
+  // keyboard focus polyfill, and the lock of the page behind search on a
+  // phone. tests/test_css.py uses the pages and fails if a selector
+  // Material needs for that markup is missing.
   safelist: {
     standard: ["mark"],
     greedy: [
@@ -41,6 +42,7 @@ module.exports = {
       /md-header__title--active/,
       /md-nav__link--passed/,
       /focus-visible/,
+      /data-md-scrolllock/,
     ],
     variables: [...new Set(alsoUsed)],
   },

@@ -4,7 +4,7 @@ PurgeCSS (overrides/hooks/purge_css.py) keeps the selectors found in the
 built HTML plus the families that purgecss.config.cjs safelists for what
 Material's JavaScript creates as a reader uses the page. This test uses the
 pages as a reader would (search with results, the copy button, scrolling,
-the palette toggle, the navigation drawer), collects every class and
+the palette toggle, the navigation drawer, search on a phone), collects every class and
 attribute present, and checks that every selector of Material's stylesheets
 that could match that markup is still in the built stylesheet.
 """
@@ -92,6 +92,11 @@ def runtime_names(browser, site_url) -> set[str]:
     page.set_viewport_size({"width": 390, "height": 844})
     page.click(".md-header label[for=__drawer]")
     page.wait_for_timeout(300)
+    names |= set(page.evaluate(COLLECT))
+    # Search on a phone: Material locks the page behind it after 400 ms.
+    page.goto(site_url + "cite/")
+    page.click(".md-header__button[for=__search]")
+    page.wait_for_timeout(600)
     names |= set(page.evaluate(COLLECT))
     context.close()
     return names
