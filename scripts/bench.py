@@ -11,7 +11,12 @@
    with per-page medians, ratios and the pages that miss the targets. With
    --against REF the other side is that commit of this site (to judge one
    change). Absolute scores on a shared machine are noise; the ratio of two
-   sites measured side by side in one run is the figure.
+   sites measured side by side in one run is the figure. Each round also
+   measures, in Chromium with the CPU slowed 4x as Lighthouse's mobile
+   preset does, the long tasks of the load and those after the reader's
+   first pointer movement: this site starts Material's script then
+   (overrides/hooks/bundle_lazy.py), so Lighthouse's load no longer sees it,
+   and this part shows where that work went.
 
 Run with `./run bench` (it installs Lighthouse with npm on first use).
 Options: --runs N, --pages GLOB[,GLOB] ('/' is the home page, 'id/*' the
@@ -40,6 +45,7 @@ import time
 from pathlib import Path
 
 import yaml
+from playwright.sync_api import Browser, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -289,6 +295,42 @@ def build_ref(scratch: Path, ref: str, site: Path, site_url: str) -> None:
     mkdocs_build(project, site, SITE_URL=site_url)
 
 
+# Long tasks (start, duration) and when the pointer first moved; the last
+# DOMContentLoaded is when Material's script has set the page up (its own
+# listener, on the document, runs before this one on the window).
+LONG_TASKS = """
+window.__long = [];
+new PerformanceObserver(list => {
+  for (const task of list.getEntries()) __long.push([task.startTime, task.duration]);
+}).observe({ type: "longtask", buffered: true });
+addEventListener("pointermove", () => { window.__moved ??= performance.now(); }, true);
+addEventListener("DOMContentLoaded", () => { window.__ready = performance.now(); });
+"""
+
+
+def interaction_cost(browser: Browser, url: str) -> dict[str, float]:
+    """Blocking time (the part of each long task over 50 ms) at load and after
+    the first pointer movement, CPU slowed 4x, on a phone-sized page; and the
+    time from that movement until Material's script has set the page up."""
+    context = browser.new_context(viewport={"width": 412, "height": 823})
+    page = context.new_page()
+    page.add_init_script(LONG_TASKS)
+    context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    page.goto(url, wait_until="networkidle")
+    page.wait_for_timeout(1000)
+    page.mouse.move(200, 400)
+    page.wait_for_function("() => 'document$' in window")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(1000)
+    tasks, moved, ready = page.evaluate("[__long, __moved, __ready]")
+    context.close()
+
+    def blocking(after: bool) -> float:
+        return sum(max(0, length - 50) for start, length in tasks if (start >= moved) == after)
+
+    return {"load": blocking(False), "moved": blocking(True), "ready": max(0, ready - moved)}
+
+
 def run_ab(rounds: int, pattern: str, against: str | None, save: Path | None) -> None:
     """Interleaved Lighthouse rounds of this site against stock (or a commit)."""
     install_lighthouse()
@@ -318,21 +360,29 @@ def run_ab(rounds: int, pattern: str, against: str | None, save: Path | None) ->
         flush=True,
     )
     runs: dict[tuple[str, str], list[dict[str, float]]] = {}
-    for number in range(rounds):
-        # Alternate which site goes first, so neither always follows the other.
-        order = ("ours", "base") if number % 2 == 0 else ("base", "ours")
-        for page in pages:
-            for side in order:
-                report = None
-                if save is not None:
-                    report = save / f"{side}-{page.replace('/', '_') or 'home'}-{number}.json"
-                url = urls[side] + page
-                runs.setdefault((side, page), []).append(mobile_performance(url, report))
-        print(f"  round {number + 1} of {rounds} done", flush=True)
+    costs: dict[tuple[str, str], list[dict[str, float]]] = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium")
+        )
+        for number in range(rounds):
+            # Alternate which site goes first, so neither always follows the other.
+            order = ("ours", "base") if number % 2 == 0 else ("base", "ours")
+            for page in pages:
+                for side in order:
+                    report = None
+                    if save is not None:
+                        report = save / f"{side}-{page.replace('/', '_') or 'home'}-{number}.json"
+                    url = urls[side] + page
+                    runs.setdefault((side, page), []).append(mobile_performance(url, report))
+                    costs.setdefault((side, page), []).append(interaction_cost(browser, url))
+            print(f"  round {number + 1} of {rounds} done", flush=True)
+        browser.close()
     for server in servers.values():
         server.shutdown()
     shutil.rmtree(scratch)
     print_ab(pages, runs, rounds, other)
+    print_costs(pages, costs, rounds, other)
 
 
 def print_ab(pages: list[str], runs: dict, rounds: int, other: str) -> None:
@@ -380,6 +430,33 @@ def print_ab(pages: list[str], runs: dict, rounds: int, other: str) -> None:
         f"Targets (TBT at most {other} + 10 ms, LCP at most 0.9x {other}, perf at least {other}):"
     )
     print("\n".join(misses) if misses else "  every page meets them")
+
+
+def print_costs(pages: list[str], costs: dict, rounds: int, other: str) -> None:
+    """Per-page medians of interaction_cost, ours/other."""
+    print(
+        f"\nBlocking time in Chromium, CPU slowed 4x (medians of {rounds} rounds, "
+        f"ours/{other}, ms): at load; after the first pointer movement; and from "
+        "that movement until Material's script has set the page up (ours)"
+    )
+    header = f"{'page':26} {'load':>11} {'moved':>11} {'total':>11} {'ready':>6}"
+    print(header)
+    print("-" * len(header))
+    for page in pages:
+        ours, base = (
+            {k: statistics.median(c[k] for c in costs[side, page]) for k in ("load", "moved")}
+            for side in ("ours", "base")
+        )
+        total = [
+            statistics.median(c["load"] + c["moved"] for c in costs[side, page])
+            for side in ("ours", "base")
+        ]
+        ready = statistics.median(c["ready"] for c in costs["ours", page])
+        print(
+            f"{'/' + page:26} {ours['load']:>5.0f}/{base['load']:<5.0f} "
+            f"{ours['moved']:>5.0f}/{base['moved']:<5.0f} {total[0]:>5.0f}/{total[1]:<5.0f} "
+            f"{ready:>6.0f}"
+        )
 
 
 def run_build_time(rounds: int) -> None:

@@ -19,7 +19,7 @@ PAGES = [output_path(src, lang) for lang in LANGUAGES for src in nav_files()]
 # when a reader searches (overrides/hooks/search_lazy.py), then 59 to 63 KB.
 # Material's script and what it fetches now wait for the reader's first
 # interaction (overrides/hooks/bundle_lazy.py): a first view is the page and
-# its stylesheet; the interaction adds 37 to 38 KB.
+# its stylesheet (23 to 27 KB); the interaction adds about 37 KB.
 FIRST_VIEW = 30_000
 FIRST_VISIT = 70_000  # the first view and the reader's first interaction
 LATER_VIEW = 15_000
