@@ -1,4 +1,5 @@
-"""Small helpers for reading built HTML with the standard library only."""
+"""Small helpers: reading built HTML with the standard library only, and
+waiting for Material's script in a browser tab."""
 
 from __future__ import annotations
 
@@ -67,3 +68,18 @@ def output_path(src: str, language: str = "en") -> str:
 
 def registry() -> dict:
     return yaml.safe_load((ROOT / "data" / "registry.yml").read_text(encoding="utf-8"))
+
+
+def material_ready(page) -> None:
+    """Wait until Material's script, started by
+    overrides/partials/javascripts/bundle.html, has set the page up (its
+    document$ has emitted, so its components are mounted)."""
+    page.wait_for_function("() => 'document$' in window")
+    page.evaluate("() => new Promise(done => document$.subscribe(() => setTimeout(done)))")
+
+
+def start_material(page) -> None:
+    """Move the pointer, as a reader does, and wait until Material's script
+    has set the page up."""
+    page.mouse.move(1, 1)
+    material_ready(page)

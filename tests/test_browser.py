@@ -7,7 +7,7 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from helpers import LANGUAGES, nav_files, output_path
+from helpers import LANGUAGES, material_ready, nav_files, output_path, start_material
 
 PAGES = [output_path(src, lang) for lang in LANGUAGES for src in nav_files()]
 SCHEMES = {"light": "default", "dark": "slate"}
@@ -109,14 +109,6 @@ def test_switcher_leads_to_the_twin_page(page, site_url, path):
     assert page.evaluate("document.documentElement.lang") == other
 
 
-def start_material(page) -> None:
-    """Move the pointer, as a reader does, and wait until Material's script
-    (started then by partials/javascripts/bundle.html) has set the page up."""
-    page.mouse.move(1, 1)
-    page.wait_for_function("() => 'document$' in window")
-    page.evaluate("() => new Promise(done => document$.subscribe(() => setTimeout(done)))")
-
-
 INTERACTIONS = {
     "pointer": lambda tab: tab.mouse.move(200, 300),
     "tap": lambda tab: tab.locator("article h1").tap(),
@@ -143,8 +135,7 @@ def test_materials_script_waits_for_the_readers_first_interaction(browser, site_
     assert tab.evaluate("document.documentElement.className") == "js"
     assert tab.locator(".md-code__nav").count() == 0
     INTERACTIONS[interaction](tab)
-    tab.wait_for_function("() => 'document$' in window")
-    tab.evaluate("() => new Promise(done => document$.subscribe(() => setTimeout(done)))")
+    material_ready(tab)
     # Once each: Material set the page up once, and the mends ran after it.
     blocks = tab.locator("article pre").count()
     assert blocks > 0
@@ -191,7 +182,7 @@ def test_a_page_opened_at_a_section_starts_materials_script_at_once(browser, sit
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
     tab = context.new_page()
     tab.goto(url_of(site_url, "talk/comparison/index.html") + "#japan")
-    tab.wait_for_function("() => 'document$' in window")
+    material_ready(tab)
     tab.wait_for_timeout(300)
     tab.locator(".md-header__button[for=__drawer]").tap()
     tab.wait_for_timeout(300)

@@ -12,7 +12,7 @@ from collections import Counter
 from urllib.parse import urlparse
 
 import pytest
-from helpers import LANGUAGES, nav_files, output_path
+from helpers import LANGUAGES, nav_files, output_path, start_material
 
 PAGES = [output_path(src, lang) for lang in LANGUAGES for src in nav_files()]
 # A first visit was 82 to 85 KB before search fetched its documents only
@@ -49,8 +49,7 @@ def requested(page, site_url: str, url: str | None = None) -> list[str]:
 
     page.on("request", record)
     if url is None:
-        page.mouse.move(1, 1)
-        page.wait_for_function("() => 'document$' in window")
+        start_material(page)
     else:
         page.goto(url)
     page.wait_for_load_state("networkidle")
