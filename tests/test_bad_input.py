@@ -91,12 +91,6 @@ def test_empty_citation(project, tmp_path):
     assert f"people.md:{line}: empty citation; put source keys after '@'" in log
 
 
-def test_redirect_to_a_missing_section(project, tmp_path):
-    replace(project / "mkdocs.yml", "talk/comparison.md#japan", "talk/comparison.md#nowhere")
-    log = build(project, tmp_path)
-    assert "extra.redirects sends 'talk/japan.md' to '#nowhere'" in log
-
-
 def test_page_missing_its_translation(project, tmp_path):
     (project / "docs/talk/thesis.id.md").unlink()
     log = build(project, tmp_path)
