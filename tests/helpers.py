@@ -71,15 +71,7 @@ def registry() -> dict:
 
 
 def material_ready(page) -> None:
-    """Wait until Material's script, started by
-    overrides/partials/javascripts/bundle.html, has set the page up (its
-    document$ has emitted, so its components are mounted)."""
+    """Wait until Material's script has set the page up (its document$ has
+    emitted, so its components are mounted)."""
     page.wait_for_function("() => 'document$' in window")
     page.evaluate("() => new Promise(done => document$.subscribe(() => setTimeout(done)))")
-
-
-def start_material(page) -> None:
-    """Move the pointer, as a reader does, and wait until Material's script
-    has set the page up."""
-    page.mouse.move(1, 1)
-    material_ready(page)

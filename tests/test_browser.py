@@ -7,7 +7,7 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from helpers import LANGUAGES, material_ready, nav_files, output_path, start_material
+from helpers import LANGUAGES, material_ready, nav_files, output_path
 
 PAGES = [output_path(src, lang) for lang in LANGUAGES for src in nav_files()]
 SCHEMES = {"light": "default", "dark": "slate"}
@@ -38,10 +38,7 @@ def test_axe_finds_no_violation(scheme_page, site_url, path, request):
     scheme_page.goto(url_of(site_url, path))
     body = scheme_page.locator("body")
     assert body.get_attribute("data-md-color-scheme") == SCHEMES[scheme]
-    # As the page first shows, and once Material's script has set it up.
-    results = Axe().run(scheme_page, options={"resultTypes": ["violations"]})
-    assert results.violations_count == 0, results.generate_report()
-    start_material(scheme_page)
+    material_ready(scheme_page)
     results = Axe().run(scheme_page, options={"resultTypes": ["violations"]})
     assert results.violations_count == 0, results.generate_report()
 
@@ -109,121 +106,6 @@ def test_switcher_leads_to_the_twin_page(page, site_url, path):
     assert page.evaluate("document.documentElement.lang") == other
 
 
-INTERACTIONS = {
-    "pointer": lambda tab: tab.mouse.move(200, 300),
-    "tap": lambda tab: tab.locator("article h1").tap(),
-    "key": lambda tab: tab.keyboard.press("Shift"),
-    "wheel": lambda tab: tab.mouse.wheel(0, 200),
-    "scroll": lambda tab: tab.evaluate("scrollBy(0, 200)"),
-}
-
-
-@pytest.mark.parametrize("interaction", list(INTERACTIONS))
-def test_materials_script_waits_for_the_readers_first_interaction(browser, site_url, interaction):
-    """overrides/hooks/bundle_lazy.py: a page view fetches and runs nothing of
-    Material's; the reader's first mouse movement, tap, key, wheel turn or
-    scroll starts it, and it sets the page up (here, the copy buttons)."""
-    context = browser.new_context(has_touch=True)
-    tab = context.new_page()
-    requests = []
-    tab.on("request", lambda request: requests.append(request.url.removeprefix(site_url)))
-    tab.goto(url_of(site_url, "cite/index.html"))
-    tab.wait_for_load_state("networkidle")
-    assert [url for url in requests if not url.endswith((".css", "/"))] == []
-    assert tab.evaluate("'document$' in window") is False
-    # Search and its button show from the first paint (Material hides them without JS).
-    assert tab.evaluate("document.documentElement.className") == "js"
-    assert tab.locator(".md-code__nav").count() == 0
-    INTERACTIONS[interaction](tab)
-    material_ready(tab)
-    # Once each: Material set the page up once, and the mends ran after it.
-    blocks = tab.locator("article pre").count()
-    assert blocks > 0
-    assert tab.locator(".md-code__nav[role=none] > .md-code__button").count() == blocks
-    assert len([url for url in requests if "/bundle." in url]) == 1
-    context.close()
-
-
-def test_materials_shortcuts_work_while_its_script_is_on_its_way(page, site_url):
-    """Until Material's script has run (here it never arrives), the loader
-    answers its shortcuts: "/" opens search and the next keys land in it,
-    Enter there does not reload the page, "n" goes to the next page."""
-    page.route(re.compile(r"bundle\.\w+\.min\.js"), lambda route: None)  # never answered
-    url = url_of(site_url, "id/talk/comparison/index.html")
-    page.goto(url)
-    page.keyboard.press("/")
-    page.keyboard.type("Jepang")
-    assert page.evaluate("document.activeElement.value") == "Jepang"
-    assert page.evaluate("document.getElementById('__search').checked")
-    page.keyboard.press("Enter")
-    page.wait_for_timeout(200)
-    assert page.url == url
-    page.evaluate("document.activeElement.blur()")
-    following = page.evaluate("document.querySelector('link[rel=next]').href")
-    with page.expect_navigation():
-        page.keyboard.press("n")
-    assert page.url == following
-
-
-def test_search_hides_when_materials_script_cannot_be_fetched(page, site_url):
-    """Search needs Material's script: without it, the page is as Material
-    makes it for a browser without JavaScript."""
-    page.route(re.compile(r"bundle\.\w+\.min\.js"), lambda route: route.abort())
-    page.goto(url_of(site_url, "index.html"))
-    assert page.locator(".md-search").is_visible()
-    page.mouse.move(5, 5)
-    page.wait_for_function("() => document.documentElement.className === 'no-js'")
-    assert not page.locator(".md-search").is_visible()
-
-
-def test_a_page_opened_at_a_section_starts_materials_script_at_once(browser, site_url):
-    """Material closes the menu and search 125 ms after it starts on such an
-    address: it starts with the page, not when the reader opens the menu."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
-    tab = context.new_page()
-    tab.goto(url_of(site_url, "talk/comparison/index.html") + "#japan")
-    material_ready(tab)
-    tab.wait_for_timeout(300)
-    tab.locator(".md-header__button[for=__drawer]").tap()
-    tab.wait_for_timeout(300)
-    assert tab.evaluate("document.getElementById('__drawer').checked")
-    context.close()
-
-
-def test_keyboard_focus_shows_in_the_header_before_materials_script(page, site_url):
-    """Material's CSS shows focus on header buttons only through its
-    polyfill's class; before its script runs the browser's own shows it."""
-    page.route(re.compile(r"bundle\.\w+\.min\.js"), lambda route: None)  # never answered
-    page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(url_of(site_url, "index.html"))
-    outlines = {}
-    for _ in range(12):
-        page.keyboard.press("Tab")
-        name, outline = page.evaluate(
-            """() => { const el = document.activeElement;
-              if (!el.closest(".md-header")) return [null, null];
-              const shown = el.matches(".md-option") ? el.nextElementSibling : el;
-              return [el.className || el.tagName, getComputedStyle(shown).outlineStyle]; }"""
-        )
-        if name and ("md-header__button" in name or "md-option" in name):
-            outlines[name] = outline
-    assert any("md-header__button" in name for name in outlines), outlines
-    assert any("md-option" in name for name in outlines), outlines
-    assert "none" not in outlines.values(), outlines
-
-
-def test_search_button_brings_up_a_phones_keyboard_before_materials_script(browser, site_url):
-    """A phone shows its keyboard only for a focus made inside the tap: the
-    search box is focused in the tap itself, before Material's script runs."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
-    tab = context.new_page()
-    tab.route(re.compile(r"bundle\.\w+\.min\.js"), lambda route: None)  # never answered
-    tab.goto(url_of(site_url, "index.html"))
-    tab.locator(".md-header__button[for=__search]").tap()
-    assert tab.evaluate("document.activeElement.name") == "query"
-    context.close()
-
-
 def search(page, query: str) -> list[str]:
     page.keyboard.press("/")
     page.keyboard.type(query, delay=20)
@@ -239,56 +121,10 @@ def title_word(page) -> str:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_search_fetches_its_documents_only_when_a_reader_searches(page, site_url, language):
-    """overrides/hooks/search_lazy.py: once Material's script runs, it loads
-    the stand-in worker and the configuration; the first query loads the
-    documents and Material's worker."""
-    requests = []
-    page.on("request", lambda request: requests.append(request.url))
-    page.goto(url_of(site_url, output_path("index.md", language)))
-    start_material(page)
-    page.wait_for_load_state("networkidle")
-    loaded = [url.split("?")[0].removeprefix(site_url) for url in requests]
-    edition = "" if language == "en" else f"{language}/"
-    assert f"{edition}search/search_index.json" in loaded
-    assert not [url for url in loaded if "search_index.full" in url or "workers/search." in url]
-    results = search(page, title_word(page))
-    assert results and all(url.startswith(site_url + edition) for url in results), results
-    fetched = [url.removeprefix(site_url) for url in requests]
-    assert fetched.count(f"{edition}search/search_index.full.json") == 1
-    assert len([url for url in fetched if "/workers/search." in url]) == 1
-    assert page.errors == []
-
-
-def test_search_recovers_when_its_documents_fail_to_load(page, site, site_url):
-    """No results while the documents cannot be fetched, results once they can."""
-    documents = site / "search" / "search_index.full.json"
-    hidden = documents.rename(documents.with_suffix(".hidden"))
-    try:
-        page.goto(url_of(site_url, "index.html"))
-        word = title_word(page)
-        page.keyboard.press("/")
-        page.keyboard.type(word, delay=20)
-        # Polled from here: a string predicate would need eval, which the site's CSP forbids.
-        meta = page.locator(".md-search-result__meta")
-        for _ in range(100):
-            if meta.inner_text() == "No matching documents":
-                break
-            page.wait_for_timeout(100)
-        assert meta.inner_text() == "No matching documents"
-    finally:
-        hidden.rename(documents)
-    page.keyboard.press("Backspace")
-    page.keyboard.type(word[-1], delay=20)
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
 def test_search_highlights_the_query_on_the_page_it_leads_to(page, site_url, language):
     url = url_of(site_url, output_path("index.md", language))
     page.goto(url)
     word = title_word(page)
-    # A search result's link: no interaction needed on the page it opens.
     page.goto(f"{url}?h={word}")
     page.wait_for_selector("article mark", timeout=10_000)
     assert word.lower() in page.locator("article mark").first.inner_text().lower()
@@ -314,7 +150,7 @@ def test_no_csp_violation_or_console_error_while_reading(page, site_url, path):
     page.goto(url_of(site_url, path))
     page.wait_for_load_state("networkidle")
     assert page.evaluate("window.__csp") == []
-    start_material(page)
+    material_ready(page)
     page.mouse.wheel(0, 600)
     page.wait_for_load_state("networkidle")
     assert page.evaluate("window.__csp") == []
@@ -350,14 +186,12 @@ def test_inline_scripts_never_force_a_layout(browser, site_url, path):
     url = url_of(site_url, path)
     tab.goto(url)
     tab.wait_for_load_state("networkidle")
-    start_material(tab)
+    material_ready(tab)
     tab.set_viewport_size({"width": 1280, "height": 900})
     tab.wait_for_timeout(200)
     events = json.loads(browser.stop_tracing())["traceEvents"]
     context.close()
-    # The top frame is the code that asked for the computation. (Material's
-    # start-up runs below the loader's frame, partials/javascripts/bundle.html,
-    # which hands it the DOMContentLoaded event.)
+    # The top frame is the code that asked for the computation.
     forced = [
         (event["name"], frame["lineNumber"], frame["columnNumber"])
         for event in events

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from urllib.parse import urlparse
 
@@ -126,16 +125,6 @@ def test_every_page_links_one_stylesheet_that_ends_with_ours(site, pages):
     text = bundle.read_text(encoding="utf-8")
     assert "/*" not in text
     assert text.endswith(re.sub(r"/\*.*?\*/\n?", "", ours, flags=re.S).strip() + "\n")
-
-
-def test_each_edition_serves_search_configuration_apart_from_its_documents(site):
-    """overrides/hooks/search_lazy.py: pages fetch the configuration, searching the rest."""
-    for language in LANGUAGES:
-        folder = site / ("" if language == "en" else language) / "search"
-        stub = json.loads((folder / "search_index.json").read_text(encoding="utf-8"))
-        full = json.loads((folder / "search_index.full.json").read_text(encoding="utf-8"))
-        assert stub == {"config": full["config"], "docs": []}
-        assert full["docs"]
 
 
 def test_palette_switch_rule_that_restyles_every_load_is_pruned(site):

@@ -29,8 +29,6 @@ markup = hook("markup")
 search_split = hook("search_split")
 abbreviations = hook("abbreviations")
 css_bundle = hook("css_bundle")
-search_lazy = hook("search_lazy")
-bundle_lazy = hook("bundle_lazy")
 favicon = hook("favicon")
 
 SOURCES = registry()["sources"]
@@ -280,44 +278,6 @@ def test_search_index_splits_by_language():
     assert parts["id"]["config"]["pipeline"] == []
     assert parts[""]["config"]["pipeline"] == ["stopWordFilter"]
     json.dumps(parts)
-
-
-def test_search_stand_in_sits_beside_materials_worker_and_finds_the_edition_index():
-    worker = "assets/javascripts/workers/search.1a2b.min.js"
-    assert search_lazy.stand_in(worker, ".") == (
-        "assets/javascripts/workers/search-lazy.js"
-        "?worker=search.1a2b.min.js&index=../../../search/search_index.full.json"
-    )
-    deep = search_lazy.stand_in(f"../../../{worker}", "../../../id/")
-    assert deep.endswith(
-        "?worker=search.1a2b.min.js&index=../../../id/search/search_index.full.json"
-    )
-    assert search_lazy.stand_in(f"/t/{worker}", "/t/").startswith(
-        "/t/assets/javascripts/workers/search-lazy.js?"
-    )
-    config = json.dumps({"base": ".", "search": worker})
-    html = f'<script id="__config" type="application/json">{config}</script>'
-    assert "search-lazy.js?worker=" in search_lazy.relink(html)
-
-
-LOADER = '<script>const tag = document.getElementById("__bundle");</script>'
-
-
-def test_materials_script_tag_becomes_the_loaders_data_block():
-    tag = '<script src="../assets/javascripts/bundle.a5f9d56c.min.js"></script>'
-    assert bundle_lazy.defer(f"<body>{tag}{LOADER}</body>", "about.md") == (
-        '<body><script type="text/plain" id="__bundle" '
-        'data-src="../assets/javascripts/bundle.a5f9d56c.min.js"></script>'
-        f"{LOADER}</body>"
-    )
-    # A page without the loader (a redirect stub) keeps what it has.
-    assert bundle_lazy.defer(f"<body>{tag}</body>", "old.md") == f"<body>{tag}</body>"
-
-
-def test_materials_script_tag_not_found_fails_the_build_naming_the_page():
-    message = r"^about\.md: expected Material's script tag once, found 0"
-    with pytest.raises(PluginError, match=message):
-        bundle_lazy.defer(f'<body><script src="main.js"></script>{LOADER}</body>', "about.md")
 
 
 def test_favicon_becomes_a_data_url():

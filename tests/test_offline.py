@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from conftest import ROOT, run_mkdocs
 
@@ -41,12 +39,3 @@ def test_offline_pages_render_and_search_from_disk(browser, offline_site, path, 
         assert all("/id/" in url for url in results), results
     assert [url for url in requests if not url.startswith(("file:", "data:", "about:"))] == []
     assert errors == []
-
-
-def test_offline_pages_load_materials_script_as_material_does(offline_site):
-    """overrides/hooks/bundle_lazy.py leaves the offline edition alone: opened
-    from disk, there is no download to put off."""
-    for html in (offline_site / "index.html", offline_site / "id" / "cite.html"):
-        text = html.read_text(encoding="utf-8")
-        assert 'id="__bundle"' not in text
-        assert len(re.findall(r'<script src="[^"]*bundle\.\w+\.min\.js"></script>', text)) == 1
