@@ -1,6 +1,5 @@
 """What a reader sees, measured in Chromium: the home page's first screen,
-citation markers, the reading measure, the comparison figure on a phone, and
-retired addresses that still lead somewhere."""
+citation markers, the reading measure and the comparison figure on a phone."""
 
 from __future__ import annotations
 
@@ -147,13 +146,3 @@ def test_running_text_keeps_a_comfortable_measure(page, site_url, language):
         )
     assert measures
     assert all(55 <= m <= 80 for m in measures), [round(m) for m in measures]
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize(("old", "anchor"), [("japan", "japan"), ("south-korea", "south-korea")])
-def test_retired_addresses_lead_to_their_new_place(page, site_url, language, old, anchor):
-    prefix = "" if language == "en" else f"{language}/"
-    page.goto(f"{site_url}{prefix}talk/{old}/")
-    page.wait_for_url(f"**/{prefix}talk/comparison/#{anchor}")
-    assert page.evaluate("document.documentElement.lang") == language
-    assert page.locator(f"#{anchor}").is_visible()
