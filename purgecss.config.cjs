@@ -1,4 +1,4 @@
-// PurgeCSS settings, used by overrides/hooks/purge_css.py on the built site.
+// PurgeCSS settings, used by overrides/hooks/post_build.py on the built site.
 // Besides unused selectors, unused @font-face, @keyframes and custom
 // properties go. PurgeCSS judges custom properties one stylesheet at a time,
 // so a property that Material declares in main.css but that only palette.css

@@ -105,12 +105,8 @@ def test_links_that_open_a_new_tab_carry_noopener(pages):
 
 
 def test_every_page_links_one_stylesheet_that_ends_with_ours(site, pages):
-    """overrides/hooks/css_bundle.py joins Material's stylesheets and ours."""
-    linked = {
-        name: head_links(html, "stylesheet")
-        for name, html in pages.items()
-        if 'http-equiv="refresh"' not in html  # redirect stubs link nothing
-    }
+    """overrides/hooks/post_build.py joins Material's stylesheets and ours."""
+    linked = {name: head_links(html, "stylesheet") for name, html in pages.items()}
     bundles = {
         (site / name).parent.joinpath(*hrefs).resolve()
         for name, hrefs in linked.items()
@@ -137,7 +133,7 @@ def test_palette_switch_rule_that_restyles_every_load_is_pruned(site):
 
 def test_every_page_names_its_icon(pages):
     """Without an icon link a browser asks for /favicon.ico, a 404 on a
-    project site (a console error in Lighthouse); redirect stubs included."""
+    project site (a console error in Lighthouse)."""
     icons = {name: head_links(html, "icon") for name, html in pages.items()}
     assert all(
         len(hrefs) == 1 and hrefs[0].startswith("data:image/svg+xml;base64,")

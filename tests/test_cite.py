@@ -23,7 +23,7 @@ PRESENTATION = {"en": "Presentation", "id": "Presentasi"}
 
 
 def edition_date() -> str:
-    """The date every build of this commit carries (overrides/hooks/reproducible.py)."""
+    """The date every build of this commit carries (overrides/hooks/content.py)."""
     epoch = (
         os.environ.get("SOURCE_DATE_EPOCH")
         or subprocess.run(

@@ -1,6 +1,6 @@
 """The pruned stylesheet keeps every rule that markup made at run time needs.
 
-PurgeCSS (overrides/hooks/purge_css.py) keeps the selectors found in the
+PurgeCSS (overrides/hooks/post_build.py) keeps the selectors found in the
 built HTML plus the families that purgecss.config.cjs safelists for what
 Material's JavaScript creates as a reader uses the page. This test uses the
 pages as a reader would (search with results, the copy button, scrolling,

@@ -4,65 +4,78 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import sys
 from types import SimpleNamespace
 
 import pytest
+import yaml
 from helpers import ROOT, registry
 from mkdocs.exceptions import PluginError
 
 
 def hook(name: str):
-    """Import overrides/hooks/<name>.py the way MkDocs does: by file path."""
-    spec = importlib.util.spec_from_file_location(name, ROOT / "overrides/hooks" / f"{name}.py")
+    """Import overrides/hooks/<name>.py the way MkDocs does: by file path, with
+    its folder on sys.path while it loads (for shared.py and references.py)."""
+    folder = ROOT / "overrides/hooks"
+    spec = importlib.util.spec_from_file_location(name, folder / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    sys.path.insert(0, str(folder))
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(folder))
     return module
 
 
-front_matter = hook("front_matter")
-translations = hook("translations")
-citations = hook("citations")
+content = hook("content")
+rewrite = hook("rewrite")
+post_build = hook("post_build")
 references = hook("references")
-registry_hook = hook("registry")
-csp = hook("csp")
-markup = hook("markup")
-search_split = hook("search_split")
-abbreviations = hook("abbreviations")
-css_bundle = hook("css_bundle")
-favicon = hook("favicon")
+shared = hook("shared")
 
 SOURCES = registry()["sources"]
+STRINGS = yaml.safe_load((ROOT / "data/strings.yml").read_text(encoding="utf-8"))
+MONTHS = {language: STRINGS[language]["months"] for language in STRINGS}
+
+
+def config_of(language: str) -> SimpleNamespace:
+    """What the hooks read of MkDocs' config for one edition."""
+    return SimpleNamespace(
+        theme={"language": language}, config_file_path=str(ROOT / "mkdocs.yml"), plugins={}
+    )
 
 
 def test_front_matter_needs_title_and_short_description():
-    assert front_matter.problems({"title": "T", "description": "One sentence."}) == []
-    found = front_matter.problems({"title": "T"})
+    assert content.front_matter_problems({"title": "T", "description": "One sentence."}) == []
+    found = content.front_matter_problems({"title": "T"})
     assert len(found) == 1 and "'description'" in found[0]
-    found = front_matter.problems({"description": "x" * 161})
+    found = content.front_matter_problems({"description": "x" * 161})
     assert any("'title'" in f for f in found) and any("161 characters" in f for f in found)
 
 
 def test_front_matter_that_is_not_yaml_is_reported_with_its_line():
-    assert front_matter.yaml_error("---\ntitle: T\ndescription: D\n---\n# T\n") is None
-    assert front_matter.yaml_error("# No front matter\n") is None
-    error = front_matter.yaml_error("---\ntitle: T\ndescription: Note: a colon\n---\n")
+    assert content.yaml_error("---\ntitle: T\ndescription: D\n---\n# T\n") is None
+    assert content.yaml_error("# No front matter\n") is None
+    error = content.yaml_error("---\ntitle: T\ndescription: Note: a colon\n---\n")
     assert error.startswith("3: front matter is not valid YAML (mapping values")
-    error = front_matter.yaml_error('---\ntitle: "T\n---\n')
+    error = content.yaml_error('---\ntitle: "T\n---\n')
     assert "quoted scalar from line 2" in error
-    assert front_matter.yaml_error("---\n- a list\n---\n").startswith("2: front matter must")
+    assert content.yaml_error("---\n- a list\n---\n").startswith("2: front matter must")
 
 
 def test_translations_reports_each_missing_twin():
     pages = ["index.md", "index.id.md", "talk/japan.md", "orphan.id.md"]
-    assert translations.missing(pages, ["id"]) == [
+    assert content.missing_twins(pages, ["id"]) == [
         "orphan.id.md: translation without an original; add orphan.md",
         "talk/japan.md: no 'id' translation; add talk/japan.id.md",
     ]
-    assert translations.missing(["a.md", "a.id.md"], ["id"]) == []
+    assert content.missing_twins(["a.md", "a.id.md"], ["id"]) == []
 
 
 def test_citations_become_one_superscript_marker_of_links():
-    text, unknown = citations.render("Claim [@A; @C-en].", SOURCES, "en", "../sources.md")
+    text, unknown = content.render_citations(
+        "Claim [@A; @C-en].", SOURCES, "en", STRINGS["en"]["source"], "../sources.md"
+    )
     assert unknown == []
     assert text.startswith('Claim<sup class="cite">') and text.endswith("</sup>.")
     assert "[A](../sources.md#source-a){ " in text and "[C-en](../sources.md#source-c-en){ " in text
@@ -72,7 +85,9 @@ def test_citations_become_one_superscript_marker_of_links():
 
 def test_citations_report_unknown_and_empty_keys_with_their_line():
     markdown = "Fine [@A].\n\nBad [@Z; @B].\n\nEmpty [@] and [@A; @].\n"
-    text, problems = citations.render(markdown, SOURCES, "en", "sources.md")
+    text, problems = content.render_citations(
+        markdown, SOURCES, "en", STRINGS["en"]["source"], "sources.md"
+    )
     assert problems == [(3, "Z"), (5, ""), (5, "")]
     assert "[B](sources.md#source-b" in text
     assert "Empty [@] and" in text, "an empty citation stays visible"
@@ -80,30 +95,32 @@ def test_citations_report_unknown_and_empty_keys_with_their_line():
 
 def test_citations_leave_code_alone():
     markdown = "```text\n[@Z]\n```\n"
-    assert citations.render(markdown, SOURCES, "en", "sources.md") == (markdown, [])
+    assert content.render_citations(
+        markdown, SOURCES, "en", STRINGS["en"]["source"], "sources.md"
+    ) == (markdown, [])
 
 
 def test_citation_names_follow_the_language():
-    text, _ = citations.render("[@C]", SOURCES, "id", "sources.md")
+    text, _ = content.render_citations("[@C]", SOURCES, "id", STRINGS["id"]["source"], "sources.md")
     assert 'aria-label="Sumber C: Rangkuman IIS UGM"' in text
 
 
 def test_front_matter_lines_give_true_line_numbers():
     source = "---\ntitle: T\ndescription: D\n---\n\n# T\n\nBody [@Z]\n"
     body = "# T\n\nBody [@Z]\n"
-    assert citations.front_matter_lines(source, body) == 5
+    assert content.front_matter_lines(source, body) == 5
 
 
 def test_reference_carries_the_anchor_and_the_link():
-    block = references.reference("C-en", registry(), "en")
+    block = references.reference("C-en", registry(), "en", STRINGS["en"])
     assert 'id="source-c-en"' in block
     assert "15 October 2021 (per its URL)" in block
     assert SOURCES["C-en"]["url"] in block
-    assert references.reference("Z", registry(), "en") is None
+    assert references.reference("Z", registry(), "en", STRINGS["en"]) is None
 
 
 def test_reference_fields_follow_the_language():
-    block = references.reference("A", registry(), "id")
+    block = references.reference("A", registry(), "id", STRINGS["id"])
     assert "**Penerbit:** FISIPOL, Universitas Gadjah Mada" in block
     assert "**Bahasa:** Inggris" in block
     assert references.localized({"en": "Department", "id": "Departemen"}, "id") == "Departemen"
@@ -111,12 +128,16 @@ def test_reference_fields_follow_the_language():
 
 
 def test_dates_read_naturally_in_both_languages():
-    assert references.human_date("2021-09-30", "en") == "30 September 2021"
-    assert references.human_date("2022-07", "id") == "Juli 2022"
-    assert references.apa_date("2021-09-30", "en") == "2021, September 30"
-    assert references.apa_date("2021-09-30", "id") == "2021, 30 September"
-    assert references.apa_date("2026-11-27", "en", retrieved=True) == "November 27, 2026"
-    assert references.apa_date("2026-11-27", "id", retrieved=True) == "27 November 2026"
+    assert references.human_date("2021-09-30", MONTHS["en"]) == "30 September 2021"
+    assert references.human_date("2022-07", MONTHS["id"]) == "Juli 2022"
+    assert references.apa_date("2021-09-30", "en", MONTHS["en"]) == "2021, September 30"
+    assert references.apa_date("2021-09-30", "id", MONTHS["id"]) == "2021, 30 September"
+    assert (
+        references.apa_date("2026-11-27", "en", MONTHS["en"], retrieved=True) == "November 27, 2026"
+    )
+    assert (
+        references.apa_date("2026-11-27", "id", MONTHS["id"], retrieved=True) == "27 November 2026"
+    )
 
 
 EDITIONS = {
@@ -161,23 +182,23 @@ PAPER_APA = (
 
 @pytest.mark.parametrize("language", ["en", "id"])
 def test_apa_references_in_each_language(language):
-    works = references.works(registry(), language, EDITIONS[language])
-    assert references.apa(works["site"], language) == APA[language]["site"]
-    assert references.apa(works["talk"], language) == APA[language]["talk"]
+    works = references.works(registry(), language, STRINGS[language], EDITIONS[language])
+    assert references.apa(works["site"], language, STRINGS[language]) == APA[language]["site"]
+    assert references.apa(works["talk"], language, STRINGS[language]) == APA[language]["talk"]
     # The article is English whichever edition cites it.
-    assert references.apa(works["paper"], language) == PAPER_APA
+    assert references.apa(works["paper"], language, STRINGS[language]) == PAPER_APA
 
 
 def test_citation_shortcodes_give_code_blocks():
-    works = references.works(registry(), "en", EDITIONS["en"])
-    talk = references.citation("talk-apa", works, "en")
+    works = references.works(registry(), "en", STRINGS["en"], EDITIONS["en"])
+    talk = references.citation("talk-apa", works, "en", STRINGS["en"])
     assert talk == f"``` text\n{APA['en']['talk']}\n```"
-    paper = references.citation("paper-bibtex", works, "en")
+    paper = references.citation("paper-bibtex", works, "en", STRINGS["en"])
     assert paper.startswith("``` bibtex\n@article{bimantara2022normative,\n")
     assert "  doi     = {10.7454/global.v24i1.684},\n" in paper
     assert "  pages   = {109--142},\n" in paper
-    assert references.citation("talk-mla", works, "en") is None
-    assert references.citation("book-apa", works, "en") is None
+    assert references.citation("talk-mla", works, "en", STRINGS["en"]) is None
+    assert references.citation("book-apa", works, "en", STRINGS["en"]) is None
 
 
 def test_sentence_case_keeps_proper_nouns_acronyms_and_the_subtitle():
@@ -212,7 +233,7 @@ def test_bibtex_escapes_special_characters_and_protects_proper_nouns():
 
 
 def test_ris_records_use_crlf_and_the_types_reference_managers_know():
-    works = references.works(registry(), "id", EDITIONS["id"])
+    works = references.works(registry(), "id", STRINGS["id"], EDITIONS["id"])
     records = {name: references.ris(work) for name, work in works.items()}
     assert records["site"].startswith("TY  - ELEC\r\n")
     assert records["talk"].startswith("TY  - SLIDE\r\n")
@@ -229,8 +250,8 @@ def test_registry_rejects_a_malformed_file(tmp_path):
     path = tmp_path / "registry.yml"
     path.write_text("sources:\n  A:\n    label: {en: x}\n", encoding="utf-8")
     with pytest.raises(PluginError, match="source 'A' lacks language, url"):
-        registry_hook.load(path)
-    assert registry_hook.load(ROOT / "data/registry.yml")["talk"]["date"].isoformat() == (
+        shared.load_registry(path)
+    assert shared.load_registry(ROOT / "data/registry.yml")["talk"]["date"].isoformat() == (
         "2021-09-30"
     )
 
@@ -240,8 +261,8 @@ def test_csp_hashes_every_inline_script_and_nothing_else():
         '<script>a()</script><script src="x.js"></script>'
         '<script id="__config" type="application/json">{}</script><script>b()</script>'
     )
-    policy = csp.policy(html)
-    assert csp.digest("a()") in policy and csp.digest("b()") in policy
+    policy = rewrite.policy(html)
+    assert rewrite.digest("a()") in policy and rewrite.digest("b()") in policy
     assert policy.count("'sha256-") == 2
     assert "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy
     assert "object-src 'none'" in policy and "img-src 'self' data:" in policy
@@ -255,7 +276,7 @@ def test_markup_fixes_invalid_attributes_and_names_the_search_dialog():
         '<div class="md-search" data-md-component="search" role="dialog">'
         '<a class="headerlink" href="#x" title="Permanent link">'
     )
-    mended = markup.mend(html, "id")
+    mended = rewrite.mend_markup(html, config=config_of("id"))
     assert '<input class="md-toggle" type="checkbox" id="__drawer">' in mended
     assert '<input type="text" autocomplete="off">' in mended
     assert 'tabindex=""' not in mended
@@ -272,16 +293,12 @@ def test_search_index_splits_by_language():
             {"location": "id/talk/japan/#x", "title": "Jepang"},
         ],
     }
-    parts = search_split.split(merged, ["id"])
+    parts = post_build.split(merged, ["id"])
     assert [d["location"] for d in parts[""]["docs"]] == [""]
     assert [d["location"] for d in parts["id"]["docs"]] == ["", "talk/japan/#x"]
     assert parts["id"]["config"]["pipeline"] == []
     assert parts[""]["config"]["pipeline"] == ["stopWordFilter"]
     json.dumps(parts)
-
-
-def test_favicon_becomes_a_data_url():
-    assert favicon.data_url(b"<svg/>") == "data:image/svg+xml;base64,PHN2Zy8+"
 
 
 def test_css_bundle_refuses_pages_that_link_different_stylesheets(tmp_path):
@@ -290,18 +307,13 @@ def test_css_bundle_refuses_pages_that_link_different_stylesheets(tmp_path):
     both = '<head><link rel="stylesheet" href="a.css"><link rel="stylesheet" href="b.css"></head>'
     (tmp_path / "index.html").write_text(both)
     (tmp_path / "other.html").write_text(both.replace("b.css", "a.css"))
-    config = SimpleNamespace(plugins={}, site_dir=str(tmp_path), site_url="https://x.org/")
+    config = SimpleNamespace(site_url="https://x.org/")
     with pytest.raises(PluginError, match=r"other\.html links the stylesheets"):
-        css_bundle.on_post_build(config=config)
-
-
-def test_abbreviations_follow_the_page_language():
-    assert abbreviations.snippet_line("en") == '--8<-- "abbreviations.md"\n'
-    assert abbreviations.snippet_line("id") == '--8<-- "abbreviations.id.md"\n'
+        post_build.join_css(tmp_path, config)
 
 
 def test_css_bundle_joins_stylesheets_in_their_order():
-    joined = css_bundle.join(
+    joined = post_build.join(
         [
             '@charset "UTF-8";a{b:c}\n/*# sourceMappingURL=main.min.css.map*/',
             '@charset "UTF-8";d{e:f}',
@@ -313,7 +325,7 @@ def test_css_bundle_joins_stylesheets_in_their_order():
 
 def test_css_bundle_drops_comments_but_not_strings_that_look_like_them():
     css = '/* a\n rule */\n.q::before{content:"/* kept */"}\n.r{s:t} /* after */\n'
-    assert css_bundle.uncomment(css) == '.q::before{content:"/* kept */"}\n.r{s:t} '
+    assert post_build.uncomment(css) == '.q::before{content:"/* kept */"}\n.r{s:t} '
 
 
 def test_css_bundle_relinks_each_page_to_the_one_stylesheet():
@@ -324,8 +336,8 @@ def test_css_bundle_relinks_each_page_to_the_one_stylesheet():
         '<body><link rel="stylesheet" href="../elsewhere.css"></body>'
     )
     names = ["assets/stylesheets/main.1.min.css", "assets/stylesheets/extra.css"]
-    assert css_bundle.stylesheets(head, "about/index.html", "/t/") == names
-    relinked = css_bundle.relink(head, "assets/stylesheets/site.ab.css", "about/index.html", "/t/")
+    assert post_build.stylesheets(head, "about/index.html", "/t/") == names
+    relinked = post_build.relink(head, "assets/stylesheets/site.ab.css", "about/index.html", "/t/")
     assert relinked == (
         '<head>\n  <link rel="stylesheet" href="../assets/stylesheets/site.ab.css">'
         '\n  <link rel="icon" href="../favicon.svg">\n</head>'
@@ -333,9 +345,9 @@ def test_css_bundle_relinks_each_page_to_the_one_stylesheet():
     )
     # 404.html links from the site's root path.
     root = head.replace('href="../', 'href="/t/')
-    assert css_bundle.stylesheets(root, "404.html", "/t/") == names
-    assert 'href="/t/assets/stylesheets/site.ab.css"' in css_bundle.relink(
+    assert post_build.stylesheets(root, "404.html", "/t/") == names
+    assert 'href="/t/assets/stylesheets/site.ab.css"' in post_build.relink(
         root, "assets/stylesheets/site.ab.css", "404.html", "/t/"
     )
     with pytest.raises(PluginError, match=r"404\.html: stylesheet /other/"):
-        css_bundle.stylesheets(root.replace("/t/", "/other/"), "404.html", "/t/")
+        post_build.stylesheets(root.replace("/t/", "/other/"), "404.html", "/t/")

@@ -1,125 +1,31 @@
-"""Render the registry's references: on the Sources page, the Cite page and as files.
+"""The registry's works as references and citations, in every format the site offers.
 
-- ``<!-- source:KEY -->`` becomes the full reference of that source, with the
-  anchor ``source-<key>`` that inline citations link to;
-- ``<!-- cite:NAME -->`` becomes a code block (APA 7 or BibTeX) citing the
-  site, the talk or the paper, e.g. ``<!-- cite:talk-apa -->``;
-- each edition gets the same three works as files for reference managers,
-  ``cite/<key>.bib`` and ``cite/<key>.ris``, beside its Cite page.
+Not a hook: content.py calls it. From data/registry.yml and, for the site
+itself, mkdocs.yml and the build's date (``SOURCE_DATE_EPOCH``), ``works``
+describes the three citable works (the site, the talk, the paper) in one
+form that every formatter reads:
 
-All three formats read one description of the works (``works``), built from
-data/registry.yml and, for the site itself, from mkdocs.yml and the date of
-the commit built (``SOURCE_DATE_EPOCH``), so every build of a commit is
-byte-identical. Each edition cites in its own language: the Indonesian one
-names the talk by its Indonesian title.
+- ``reference``: a source's full reference on the Sources page, anchored
+  ``source-<key>`` for the inline citations to link to;
+- ``citation``: a copyable APA 7 or BibTeX block on the Cite page;
+- ``bibtex`` and ``ris``: the files ``cite/<key>.bib`` and ``.ris``.
 
-An unknown key or name is reported with the file and line.
-
-Events: ``on_files``, ``on_page_markdown``.
+Each edition cites in its own language (the Indonesian one names the talk
+by its Indonesian title); the labels and month names are the edition's
+strings (data/strings.yml).
 """
 
 from __future__ import annotations
 
 import datetime
 import os
-import posixpath
 import re
 from urllib.parse import urljoin
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
-
-log = get_plugin_logger(__name__)
-
-SHORTCODE = re.compile(r"^<!-- (source|cite):([\w-]+) -->$", re.MULTILINE)
 # The citation files' folder, beside the Cite page (cite.md -> cite/).
 FOLDER = "cite"
 WORKS = ("site", "talk", "paper")
 STYLES = ("apa", "bibtex")
-
-LABELS = {
-    "en": {
-        "title": "Title",
-        "author": "Author",
-        "publisher": "Publisher",
-        "journal": "Journal",
-        "language": "Language",
-        "date": "Date",
-        "doi": "DOI",
-        "link": "Link",
-        "en": "English",
-        "id": "Indonesian",
-        "url_date": "per its URL",
-        "article": "Article",
-        "pages": "pp.",
-        "presentation": "Presentation",
-        "retrieved": "Retrieved {date}, from {url}",
-    },
-    "id": {
-        "title": "Judul",
-        "author": "Penulis",
-        "publisher": "Penerbit",
-        "journal": "Jurnal",
-        "language": "Bahasa",
-        "date": "Tanggal",
-        "doi": "DOI",
-        "link": "Tautan",
-        "en": "Inggris",
-        "id": "Indonesia",
-        "url_date": "menurut URL-nya",
-        "article": "Artikel",
-        "pages": "hlm.",
-        "presentation": "Presentasi",
-        "retrieved": "Diakses {date}, dari {url}",
-    },
-}
-MONTHS = {
-    "en": "January February March April May June July August September October November December",
-    "id": "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember",
-}
-
-
-# After mkdocs-static-i18n (priority -100) has chosen this edition's files.
-@event_priority(-110)
-def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    language = config.theme.get("language", "en")
-    site = edition(config, files)
-    home = files.get_file_from_path("index.md")
-    root = posixpath.dirname(home.dest_uri) if home else ""
-    for work in works(config.extra["registry"], language, site).values():
-        for extension, render in (("bib", bibtex), ("ris", ris)):
-            file = File.generated(
-                config, f"{FOLDER}/{work['key']}.{extension}", content=render(work).encode()
-            )
-            # Linked as cite/<key>.bib from either Cite page; written into this edition.
-            file.dest_uri = posixpath.join(root, file.src_uri)
-            files.append(file)
-    return files
-
-
-def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    registry = config.extra["registry"]
-    language = config.theme.get("language", "en")
-
-    def replace(match: re.Match) -> str:
-        kind, name = match.groups()
-        if kind == "source":
-            text = reference(name, registry, language)
-        else:
-            text = citation(name, works(registry, language, edition(config, files)), language)
-        if text is None:
-            source = page.file.content_string
-            line = source.count("\n", 0, source.find(match.group(0))) + 1
-            log.warning(
-                f"{page.file.src_path}:{line}: unknown {kind} '{name}' in "
-                f"'{match.group(0)}'; use one of {', '.join(known(kind, registry))}"
-            )
-            return match.group(0)
-        return text
-
-    return SHORTCODE.sub(replace, markdown)
 
 
 def known(kind: str, registry: dict) -> list[str]:
@@ -133,12 +39,12 @@ def localized(value: str | dict, language: str) -> str:
     return value[language] if isinstance(value, dict) else value
 
 
-def reference(key: str, registry: dict, language: str) -> str | None:
+def reference(key: str, registry: dict, language: str, strings: dict) -> str | None:
     """A source's full reference as a Markdown list inside an anchored block."""
     source = registry["sources"].get(key)
     if source is None:
         return None
-    t = LABELS.get(language, LABELS["en"])
+    t = strings["reference"]
     rows = []
     if "title" in source:
         rows.append((t["title"], f"“{source['title']}”"))
@@ -155,7 +61,7 @@ def reference(key: str, registry: dict, language: str) -> str | None:
         rows.append((t["publisher"], localized(source["publisher"], language)))
     rows.append((t["language"], t[source["language"]]))
     if "date" in source:
-        date = human_date(str(source["date"]), language)
+        date = human_date(str(source["date"]), strings["months"])
         rows.append((t["date"], date if "journal" in source else f"{date} ({t['url_date']})"))
     if "doi" in source:
         rows.append((t["doi"], f"[{source['doi']}]({source['url']})"))
@@ -170,14 +76,10 @@ def date_parts(value: object) -> list[int]:
     return [int(part) for part in str(value).split("-")]
 
 
-def month_name(month: int, language: str) -> str:
-    return MONTHS.get(language, MONTHS["en"]).split()[month - 1]
-
-
-def human_date(value: str, language: str) -> str:
+def human_date(value: str, months: list[str]) -> str:
     """'2021-10-15' -> '15 October 2021'; '2022-07' -> 'July 2022'."""
     parts = date_parts(value)
-    month = month_name(parts[1], language) if len(parts) > 1 else ""
+    month = months[parts[1] - 1] if len(parts) > 1 else ""
     return " ".join(str(p) for p in ([parts[2]] if len(parts) > 2 else []) + [month, parts[0]] if p)
 
 
@@ -188,19 +90,17 @@ def edition_date() -> datetime.date:
     return (moment or datetime.datetime.now(datetime.UTC)).date()
 
 
-def edition(config: MkDocsConfig, files: Files) -> dict:
-    """This edition of the site as a work: its name, author, address and date."""
-    home = files.get_file_from_path("index.md")
-    path = home.url.removesuffix("index.html") if home else ""
+def site(name: str, author: str, site_url: str | None, path: str) -> dict:
+    """An edition of the site as a work: its name, author, address and date."""
     return {
-        "name": config.site_name,
-        "author": config.site_author,
-        "url": urljoin(config.site_url or "", path),
+        "name": name,
+        "author": author,
+        "url": urljoin(site_url or "", path),
         "date": edition_date().isoformat(),
     }
 
 
-def works(registry: dict, language: str, site: dict) -> dict[str, dict]:
+def works(registry: dict, language: str, strings: dict, site: dict) -> dict[str, dict]:
     """The three citable works in one form that every formatter reads.
 
     Names are "Family, Given"; a group author (``group``) is one name. Dates
@@ -230,7 +130,7 @@ def works(registry: dict, language: str, site: dict) -> dict[str, dict]:
             "author": talk["author"],
             "title": " ".join(talk["name"][language].split()),
             "date": str(talk["date"]),
-            "genre": LABELS[language]["presentation"],
+            "genre": strings["reference"]["presentation"],
             "event": f"{series[language]} #{talk['session']}",
             "organizer": localized(talk["organizer"], language),
             "nouns": nouns,
@@ -254,13 +154,13 @@ def works(registry: dict, language: str, site: dict) -> dict[str, dict]:
     }
 
 
-def citation(name: str, entries: dict[str, dict], language: str) -> str | None:
+def citation(name: str, entries: dict[str, dict], language: str, strings: dict) -> str | None:
     """A copyable APA 7 or BibTeX citation of the site, the talk or the paper."""
     what, _, style = name.rpartition("-")
     if what not in entries or style not in STYLES:
         return None
     if style == "apa":
-        return f"``` text\n{apa(entries[what], language)}\n```"
+        return f"``` text\n{apa(entries[what], language, strings)}\n```"
     return f"``` bibtex\n{bibtex(entries[what]).rstrip()}\n```"
 
 
@@ -288,28 +188,28 @@ def initials(name: str) -> str:
     return f"{family}, " + " ".join(f"{part[0]}." for part in given.split())
 
 
-def apa_date(value: str, language: str, *, retrieved: bool = False) -> str:
+def apa_date(value: str, language: str, months: list[str], *, retrieved: bool = False) -> str:
     """APA's date of a work ('2021, September 30'; Indonesian '2021, 30 September')
     or of retrieval ('September 30, 2021'; '30 September 2021')."""
     year, month, day = date_parts(value)
-    name = month_name(month, language)
+    name = months[month - 1]
     if language == "en":
         return f"{name} {day}, {year}" if retrieved else f"{year}, {name} {day}"
     return f"{day} {name} {year}" if retrieved else f"{year}, {day} {name}"
 
 
-def apa(work: dict, language: str) -> str:
+def apa(work: dict, language: str, strings: dict) -> str:
     """An APA 7 reference (without italics, which plain text cannot show)."""
-    t = LABELS.get(language, LABELS["en"])
+    t, months = strings["reference"], strings["months"]
     author = work["author"] if work.get("group") else initials(work["author"])
     title = sentence_case(work["title"], work["nouns"])
     if work["kind"] == "site":
-        read = apa_date(work["accessed"], language, retrieved=True)
+        read = apa_date(work["accessed"], language, months, retrieved=True)
         retrieved = t["retrieved"].format(date=read, url=work["url"])
-        return f"{author}. ({apa_date(work['date'], language)}). {title}. {retrieved}"
+        return f"{author}. ({apa_date(work['date'], language, months)}). {title}. {retrieved}"
     if work["kind"] == "talk":
         return (
-            f"{author} ({apa_date(work['date'], language)}). {title} [{work['genre']}]. "
+            f"{author} ({apa_date(work['date'], language, months)}). {title} [{work['genre']}]. "
             f"{work['event']}, {work['organizer']}."
         )
     return (
@@ -320,8 +220,8 @@ def apa(work: dict, language: str) -> str:
 
 BIBTEX_SPECIAL = re.compile(r"[\\{}#&%$_~^]")
 BIBTEX_REPLACEMENT = {"\\": r"\textbackslash{}", "~": r"\textasciitilde{}", "^": r"\^{}"}
-# BibTeX's month macros: jan, feb, ...
-BIBTEX_MONTHS = [name[:3].lower() for name in MONTHS["en"].split()]
+# BibTeX's month macros, whatever the edition's language.
+BIBTEX_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
 
 def bibtex_escape(text: str) -> str:

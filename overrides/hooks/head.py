@@ -1,28 +1,99 @@
-"""Structured data (JSON-LD) and sharing metadata for every page.
+"""Head: what each page tells browsers, search engines, sharing cards and reference managers.
 
-Built from the registry (data/registry.yml), never hand-copied: the talk as
-an ``EducationEvent`` in its series, the speaker's 2022 paper as a
-``ScholarlyArticle``, the ``WebSite``, this ``WebPage`` and its
-``BreadcrumbList``. Only what the sources say is claimed: the talk's
-language, venue and attendance mode are unknown, so they are left out.
-``overrides/main.html`` writes the result and the Open Graph tags.
+Steps, in the order they run:
 
-Events: ``on_page_context``.
+1. ``on_config``: the favicon (``theme.favicon``, an SVG of a quarter of a
+   kilobyte) travels inside each page as a data: URL, not as a request
+   that would share a phone's bandwidth with the stylesheet.
+2. ``on_page_context``, page by page (``PAGE_STEPS``), after
+   mkdocs-static-i18n (priority 50) has set the page's alternates:
+   - the alternates (``<link rel="alternate" hreflang>``, which the language
+     switcher uses too) become absolute: search engines reject relative
+     ones. The offline edition keeps them relative;
+   - the "Report a problem with this page" link, when the build knows its
+     repository (``extra.repository``): a plain link to the issue form
+     ``.github/ISSUE_TEMPLATE/report.yml``, prefilled with the page's title
+     and address, so pages make no request to GitHub;
+   - structured data (JSON-LD) and the Open Graph values, from the
+     registry: the talk as an ``EducationEvent`` in its series, the
+     speaker's 2022 paper as a ``ScholarlyArticle``, the ``WebSite``, this
+     ``WebPage`` and its ``BreadcrumbList``. Only what the sources say is
+     claimed: the talk's language, venue and attendance mode are unknown.
+
+``overrides/main.html`` writes them into the page.
 """
 
 from __future__ import annotations
 
-from urllib.parse import urljoin
+import base64
+from pathlib import Path
+from urllib.parse import urlencode, urljoin
 
+import shared
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-LOCALES = {"en": "en_US", "id": "id_ID"}
+REPORT_FORM = "report.yml"
+
+
+# 1. The favicon.
+
+
+def on_config(config: MkDocsConfig) -> None:
+    favicon = config.theme.get("favicon") or ""
+    if not favicon.endswith(".svg"):
+        return  # already inlined (each edition's pass sees the config again)
+    path = Path(config.docs_dir) / favicon
+    if not path.is_file():
+        raise PluginError(f"mkdocs.yml: theme.favicon {favicon} is not a file in docs/")
+    config.theme["favicon"] = data_url(path.read_bytes())
+
+
+def data_url(svg: bytes) -> str:
+    return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
+
+
+# 2. Each page's context.
 
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    language = config.theme.get("language", "en")
+    for step in PAGE_STEPS:
+        step(context, page=page, config=config, nav=nav)
+    return context
+
+
+def absolute_alternates(context: dict, *, config: MkDocsConfig, **_) -> None:
+    # mkdocs-static-i18n sets them as an attribute of extra, which Jinja reads first.
+    alternates = getattr(config.extra, "alternate", None)
+    if not alternates or shared.offline(config):
+        return
+    for alternate in alternates:
+        alternate["link"] = urljoin(config.site_url, alternate["link"])
+
+
+def report_link(context: dict, *, page: Page, config: MkDocsConfig, **_) -> None:
+    repository = config.extra.get("repository")
+    if not repository or not page.canonical_url:
+        return
+    text = shared.strings(config)["report"]
+    # The front matter's title, as in the browser tab (the nav may shorten it).
+    title = text["title"].format(page.meta.get("title") or page.title)
+    context["report_problem"] = {
+        "label": text["link"],
+        "url": issue_url(repository, title, page.canonical_url),
+    }
+
+
+def issue_url(repository: str, title: str, page_url: str) -> str:
+    """A new issue through the report form, with its title and page field filled in."""
+    query = urlencode({"template": REPORT_FORM, "title": title, "page": page_url})
+    return f"{repository.rstrip('/')}/issues/new?{query}"
+
+
+def sharing(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> None:
+    language = shared.language(config)
     # The site root: shared by both editions; the assets live there.
     root = urljoin(page.canonical_url, context["base_url"].rstrip("/") + "/")
     # Each edition has its own home page (index.md, index.id.md); MkDocs
@@ -31,12 +102,12 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
     home = start.canonical_url if start else root
     context["is_home"] = is_home(page)
     context["structured_data"] = graph(
-        config.extra["registry"], language, page, root, home, config.site_name
+        shared.registry(config), language, page, root, home, config.site_name
     )
-    context["og_locale"] = LOCALES.get(language, language)
-    context["og_locale_alternates"] = [v for k, v in LOCALES.items() if k != language]
+    locales = {code: strings["og_locale"] for code, strings in shared.all_strings(config).items()}
+    context["og_locale"] = locales[language]
+    context["og_locale_alternates"] = [v for k, v in locales.items() if k != language]
     context["og_image"] = urljoin(root, "assets/images/social.png")
-    return context
 
 
 def is_home(page: Page) -> bool:
@@ -88,10 +159,10 @@ def graph(registry: dict, language: str, page: Page, root: str, home: str, site_
                 "startDate": str(talk["date"]),
                 "organizer": {
                     "@type": "Organization",
-                    "name": "Institute of International Studies (IIS)",
+                    "name": talk["host"]["institute"],
                     "parentOrganization": {
                         "@type": "CollegeOrUniversity",
-                        "name": "Universitas Gadjah Mada",
+                        "name": talk["host"]["university"],
                     },
                 },
                 "performer": {"@type": "Person", "name": talk["speaker"]},
@@ -128,3 +199,6 @@ def graph(registry: dict, language: str, page: Page, root: str, home: str, site_
             },
         ],
     }
+
+
+PAGE_STEPS = (absolute_alternates, report_link, sharing)
