@@ -28,6 +28,7 @@ def hook(name: str):
 
 
 content = hook("content")
+head = hook("head")
 rewrite = hook("rewrite")
 post_build = hook("post_build")
 references = hook("references")

@@ -7,7 +7,6 @@ build here names none.
 from __future__ import annotations
 
 import re
-from types import SimpleNamespace
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -15,9 +14,9 @@ import yaml
 from conftest import REPOSITORY, ROOT, run_mkdocs
 from helpers import LANGUAGES, elements, nav_files, output_path, registry, text
 from mkdocs.exceptions import PluginError
-from test_hooks import hook
+from test_hooks import STRINGS, content, head
 
-report = hook("report")
+TEXT = {language: STRINGS[language]["report"] for language in LANGUAGES}
 FORMS = ROOT / ".github" / "ISSUE_TEMPLATE"
 PAGES = [(src, language) for language in LANGUAGES for src in nav_files()]
 ABOUT = {"en": output_path("about.md", "en"), "id": output_path("about.md", "id")}
@@ -34,7 +33,7 @@ def report_links(html: str) -> list[dict[str, str]]:
 
 
 def form() -> dict:
-    return yaml.safe_load((FORMS / report.FORM).read_text(encoding="utf-8"))
+    return yaml.safe_load((FORMS / head.REPORT_FORM).read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize(("src", "language"), PAGES)
@@ -43,7 +42,7 @@ def test_every_page_links_to_the_report_form_prefilled(pages, site_url, src, lan
     links = report_links(html)
     assert len(links) == 1, links
     link = links[0]
-    assert link["_text"] == report.TEXT[language]["link"]
+    assert link["_text"] == TEXT[language]["link"]
     url = urlsplit(link["href"])
     assert f"{url.scheme}://{url.netloc}{url.path}" == f"{REPOSITORY}/issues/new"
     query = {name: values[0] for name, values in parse_qs(url.query).items()}
@@ -52,13 +51,13 @@ def test_every_page_links_to_the_report_form_prefilled(pages, site_url, src, lan
     title = re.search(r'<meta property="og:title" content="([^"]+)"', html).group(1)
     assert query == {
         "template": "report.yml",
-        "title": report.TEXT[language]["title"].format(title),
+        "title": TEXT[language]["title"].format(title),
         "page": canonical,
     }
 
 
 def test_the_form_has_the_fields_the_link_fills_in_and_asks_for():
-    assert (FORMS / report.FORM).is_file()
+    assert (FORMS / head.REPORT_FORM).is_file()
     fields = {field["id"]: field for field in form()["body"] if "id" in field}
     # The link fills in `page`; GitHub prefills a form field from the query by its id.
     assert list(fields) == ["page", "statement", "source-key", "problem", "right-source"]
@@ -81,7 +80,7 @@ def test_the_form_speaks_both_languages():
 
 def test_about_points_to_the_link(pages):
     for language, path in ABOUT.items():
-        assert report.TEXT[language]["with"].replace("**", "") in text(pages[path])
+        assert TEXT[language]["with"].replace("**", "") in text(pages[path])
 
 
 def test_a_build_without_repository_has_no_link_and_about_says_so(tmp_path):
@@ -91,12 +90,12 @@ def test_a_build_without_repository_has_no_link_and_about_says_so(tmp_path):
         assert "report-problem" not in path.read_text(encoding="utf-8"), path
     for language, path in ABOUT.items():
         about = text((build.site / path).read_text(encoding="utf-8"))
-        assert report.TEXT[language]["without"] in about
-        assert report.TEXT[language]["with"].replace("**", "") not in about
+        assert TEXT[language]["without"] in about
+        assert TEXT[language]["with"].replace("**", "") not in about
 
 
 def test_issue_url_encodes_title_and_page():
-    url = report.issue_url("https://github.com/o/r/", "Problem on “A & B”", "https://x.org/a/")
+    url = head.issue_url("https://github.com/o/r/", "Problem on “A & B”", "https://x.org/a/")
     assert url.startswith("https://github.com/o/r/issues/new?template=report.yml&")
     assert parse_qs(urlsplit(url).query)["title"] == ["Problem on “A & B”"]
 
@@ -104,7 +103,7 @@ def test_issue_url_encodes_title_and_page():
 @pytest.mark.parametrize("value", ["github.com/o/r", "https://github.com/o", "owner/repo"])
 def test_a_repository_that_is_not_an_address_stops_the_build(value):
     with pytest.raises(PluginError, match="SITE_REPOSITORY"):
-        report.on_config(SimpleNamespace(extra={"repository": value}))
+        content.check_repository(value)
 
 
 @pytest.mark.parametrize("path", [output_path(src, lang) for src, lang in PAGES] + ["404.html"])
