@@ -15,9 +15,10 @@ import pytest
 from helpers import LANGUAGES, material_ready, nav_files, output_path
 
 PAGES = [output_path(src, lang) for lang in LANGUAGES for src in nav_files()]
-# A first visit: the page, its stylesheet, Material's script and the
-# edition's search index, until the network is idle.
-FIRST_VISIT = 80_000
+# A first visit: the page, its stylesheet, Material's script, its search
+# worker and the edition's index, until the network is idle: 72 to 82 KB
+# when measured (stock Material: 81 to 84 KB, with three times the CSS).
+FIRST_VISIT = 85_000
 LATER_VIEW = 15_000
 RENDER_BLOCKING_CSS = 18_000
 
@@ -38,11 +39,15 @@ def kind(path: str) -> str:
 def requested(page, site_url: str, url: str) -> list[str]:
     """Same-origin paths the browser fetches for one page view, until idle."""
     paths: list[str] = []
-    page.on("request", lambda request: paths.append(request.url))
+
+    def record(request):
+        paths.append(request.url)
+
+    page.on("request", record)
     page.goto(url)
     material_ready(page)
     page.wait_for_load_state("networkidle")
-    page.remove_all_listeners("request")
+    page.remove_listener("request", record)
     prefix = urlparse(site_url).path
     return [urlparse(p).path.removeprefix(prefix) for p in paths if p.startswith(site_url)]
 
