@@ -1,115 +1,139 @@
 """Broken input fails the build with a message that names the file and the fix.
 
-Each test breaks a copy of the project in one way and runs the strict build.
+One table: each row breaks a copy of the project in one way and names the
+message the build must print. The rows that the build reports as warnings
+all go into one copy, built once (a strict build reports every warning,
+then fails); the rows that stop the build at once get a build each.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from conftest import run_mkdocs
 
 
-def build(project, tmp_path):
+def append(path: Path, text: str) -> int:
+    """Append one line after a blank line; return its line number in the file."""
+    line = len(path.read_text(encoding="utf-8").splitlines()) + 2
+    path.write_text(path.read_text(encoding="utf-8") + f"\n{text}\n", encoding="utf-8")
+    return line
+
+
+def replace(path: Path, old: str, new: str) -> int:
+    """Replace text; return the line number where it was."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{path.name} no longer contains {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+def drop_field(path: Path, field: str) -> int:
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(line for line in lines if not line.startswith(f"{field}:")))
+    return 0
+
+
+def field_line(path: Path, field: str, value: str) -> int:
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    line = next(n for n, text in enumerate(lines, 1) if text.startswith(f"{field}:"))
+    lines[line - 1] = f"{field}: {value}\n"
+    path.write_text("".join(lines), encoding="utf-8")
+    return line
+
+
+# (what is broken, how, the message; {line} is the line the breakage returned)
+WARNINGS = [
+    (
+        "a link to no page",
+        lambda p: append(p / "docs/people.md", "See [nothing](nowhere.md)."),
+        "people.md' contains a link 'nowhere.md'",
+    ),
+    (
+        "a link to no section",
+        lambda p: append(p / "docs/about.md", "See [the notes](sources.md#no-such-section)."),
+        "about.md' contains a link 'sources.md#no-such-section'",
+    ),
+    (
+        "no description",
+        lambda p: drop_field(p / "docs/glossary.md", "description"),
+        "glossary.md: front matter has no 'description': add 'description: ...'",
+    ),
+    (
+        "no title",
+        lambda p: drop_field(p / "docs/cite.id.md", "title"),
+        "cite.id.md: front matter has no 'title'",
+    ),
+    (
+        "front matter that is not YAML",
+        lambda p: field_line(p / "docs/sources.md", "description", "Terms: what they mean"),
+        "sources.md:{line}: front matter is not valid YAML (mapping values",
+    ),
+    (
+        "an unknown source key",
+        lambda p: append(p / "docs/talk/comparison.md", "A claim [@A; @Q]."),
+        "talk/comparison.md:{line}: unknown source key 'Q'; use one of A, B, C, C-en, D",
+    ),
+    (
+        "an empty citation",
+        lambda p: append(p / "docs/people.id.md", "Klaim [@]."),
+        "people.id.md:{line}: empty citation; put source keys after '@'",
+    ),
+    (
+        "an unquoted ' #' in front matter",
+        lambda p: replace(
+            p / "docs/people.md", "title: Speaker and moderator", "title: Speakers at Teacup #5"
+        ),
+        "people.md:{line}: ' #' starts a YAML comment",
+    ),
+    (
+        "a page without its translation",
+        lambda p: (p / "docs/talk/thesis.id.md").unlink(),
+        "talk/thesis.md: no 'id' translation; add talk/thesis.id.md",
+    ),
+    (
+        "an unknown shortcode",
+        lambda p: append(p / "docs/cite.md", "<!-- cite:talk-mla -->"),
+        "cite.md:{line}: unknown cite 'talk-mla'",
+    ),
+]
+FATAL = [
+    (
+        "an unknown mkdocs.yml option",
+        lambda p: append(p / "mkdocs.yml", "colour_scheme: dark"),
+        "Unrecognised configuration name: colour_scheme",
+    ),
+    (
+        "a missing favicon",
+        lambda p: (p / "docs/assets/images/favicon.svg").unlink(),
+        "theme.favicon assets/images/favicon.svg is not a file in docs/",
+    ),
+    (
+        "a source without its fields",
+        lambda p: replace(p / "data/registry.yml", "    language: id\n", ""),
+        "registry.yml: source 'B' lacks language; add them",
+    ),
+]
+
+
+def failed_build(project: Path, tmp_path: Path) -> str:
     result = run_mkdocs(project, tmp_path / "site")
     assert result.returncode != 0, "the build must fail"
     return result.log
 
 
-def append(path, text):
-    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+def test_every_warning_names_the_file_and_the_fix(project, tmp_path):
+    expected = {}
+    for what, breakage, message in WARNINGS:
+        expected[what] = message.format(line=breakage(project))
+    log = failed_build(project, tmp_path)
+    missing = {what: message for what, message in expected.items() if message not in log}
+    assert missing == {}, log
+    assert "sources.md: front matter has no" not in log, "one error, one message"
 
 
-def replace(path, old, new):
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{path.name} no longer contains {old!r}"
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
-def append_line(path, text):
-    """Append one line after a blank line; return its line number in the file."""
-    line = len(path.read_text(encoding="utf-8").splitlines()) + 2
-    append(path, f"\n{text}\n")
-    return line
-
-
-def test_broken_internal_link(project, tmp_path):
-    append(project / "docs/people.md", "\nSee [nothing](nowhere.md).\n")
-    log = build(project, tmp_path)
-    assert "people.md" in log and "'nowhere.md'" in log
-
-
-def test_broken_anchor(project, tmp_path):
-    append(project / "docs/about.md", "\nSee [the notes](sources.md#no-such-section).\n")
-    log = build(project, tmp_path)
-    assert "about.md" in log and "no-such-section" in log
-
-
-def drop_field(page, field):
-    lines = page.read_text(encoding="utf-8").splitlines(keepends=True)
-    page.write_text("".join(line for line in lines if not line.startswith(f"{field}:")))
-
-
-def test_page_without_description(project, tmp_path):
-    drop_field(project / "docs/glossary.md", "description")
-    log = build(project, tmp_path)
-    assert "glossary.md: front matter has no 'description': add 'description: ...'" in log
-
-
-def test_page_without_title(project, tmp_path):
-    drop_field(project / "docs/cite.id.md", "title")
-    log = build(project, tmp_path)
-    assert "cite.id.md: front matter has no 'title'" in log
-
-
-def test_front_matter_that_is_not_yaml(project, tmp_path):
-    page = project / "docs/glossary.md"
-    lines = page.read_text(encoding="utf-8").splitlines(keepends=True)
-    line = next(n for n, text in enumerate(lines, 1) if text.startswith("description:"))
-    lines[line - 1] = "description: Terms: what they mean here\n"
-    page.write_text("".join(lines), encoding="utf-8")
-    log = build(project, tmp_path)
-    assert f"glossary.md:{line}: front matter is not valid YAML (mapping values" in log
-    assert "glossary.md: front matter has no" not in log
-
-
-def test_unknown_source_key(project, tmp_path):
-    line = append_line(project / "docs/talk/comparison.md", "A claim [@A; @Q].")
-    log = build(project, tmp_path)
-    assert f"talk/comparison.md:{line}: unknown source key 'Q'; use one of A, B, C, C-en, D" in log
-
-
-def test_unquoted_hash_in_front_matter(project, tmp_path):
-    replace(
-        project / "docs/people.md", "title: Speaker and moderator", "title: Speakers at Teacup #5"
-    )
-    log = build(project, tmp_path)
-    assert "people.md:2: ' #' starts a YAML comment" in log and "double quotes" in log
-
-
-def test_empty_citation(project, tmp_path):
-    line = append_line(project / "docs/people.md", "A claim [@].")
-    log = build(project, tmp_path)
-    assert f"people.md:{line}: empty citation; put source keys after '@'" in log
-
-
-def test_page_missing_its_translation(project, tmp_path):
-    (project / "docs/talk/thesis.id.md").unlink()
-    log = build(project, tmp_path)
-    assert "talk/thesis.md: no 'id' translation; add talk/thesis.id.md" in log
-
-
-def test_unknown_mkdocs_option(project, tmp_path):
-    append(project / "mkdocs.yml", "\ncolour_scheme: dark\n")
-    log = build(project, tmp_path)
-    assert "colour_scheme" in log and "Unrecognised configuration name" in log
-
-
-def test_unknown_shortcode(project, tmp_path):
-    line = append_line(project / "docs/cite.md", "<!-- cite:talk-mla -->")
-    log = build(project, tmp_path)
-    assert f"cite.md:{line}: unknown cite 'talk-mla'" in log
-
-
-def test_missing_favicon(project, tmp_path):
-    (project / "docs/assets/images/favicon.svg").unlink()
-    log = build(project, tmp_path)
-    assert "theme.favicon assets/images/favicon.svg is not a file in docs/" in log
+@pytest.mark.parametrize(("what", "breakage", "message"), FATAL, ids=[row[0] for row in FATAL])
+def test_input_that_stops_the_build_says_why(project, tmp_path, what, breakage, message):
+    breakage(project)
+    assert message in failed_build(project, tmp_path)
