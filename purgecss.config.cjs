@@ -13,13 +13,6 @@ const alsoUsed = (process.env.PURGECSS_ALSO_USED_BY || "")
   .map((match) => match[1]);
 
 module.exports = {
-  // Material sets and clears data-md-color-switching on <body> when it
-  // applies the palette at every page load; its rule (no transitions below
-  // <body>) makes each of the two a style recalculation of the whole page.
-  // Dropping it cut Lighthouse's mobile blocking time by 7 to 17 ms in an
-  // interleaved comparison. A palette toggle then lets Material's short
-  // colour transitions run, which prefers-reduced-motion stops (extra.css).
-  blocklist: ["data-md-color-switching"],
   fontFace: true,
   keyframes: true,
   variables: true,

@@ -123,14 +123,6 @@ def test_every_page_links_one_stylesheet_that_ends_with_ours(site, pages):
     assert text.endswith(re.sub(r"/\*.*?\*/\n?", "", ours, flags=re.S).strip() + "\n")
 
 
-def test_palette_switch_rule_that_restyles_every_load_is_pruned(site):
-    """PurgeCSS drops `[data-md-color-switching] *` (purgecss.config.cjs)."""
-    stylesheets = sorted((site / "assets" / "stylesheets").glob("*.css"))
-    assert stylesheets
-    for css in stylesheets:
-        assert "data-md-color-switching" not in css.read_text(), css.name
-
-
 def test_every_page_names_its_icon(pages):
     """Without an icon link a browser asks for /favicon.ico, a 404 on a
     project site (a console error in Lighthouse)."""

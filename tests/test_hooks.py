@@ -313,17 +313,6 @@ def test_css_bundle_refuses_pages_that_link_different_stylesheets(tmp_path):
         post_build.join_css(tmp_path, config)
 
 
-def test_css_bundle_joins_stylesheets_in_their_order():
-    joined = post_build.join(
-        [
-            '@charset "UTF-8";a{b:c}\n/*# sourceMappingURL=main.min.css.map*/',
-            '@charset "UTF-8";d{e:f}',
-            "/* ours */\n.x{y:z}\n",
-        ]
-    )
-    assert joined == '@charset "UTF-8";\na{b:c}\nd{e:f}\n.x{y:z}\n'
-
-
 def test_css_bundle_drops_comments_but_not_strings_that_look_like_them():
     css = '/* a\n rule */\n.q::before{content:"/* kept */"}\n.r{s:t} /* after */\n'
     assert post_build.uncomment(css) == '.q::before{content:"/* kept */"}\n.r{s:t} '

@@ -7,6 +7,7 @@ Steps, in the order they run:
    that would share a phone's bandwidth with the stylesheet.
 2. ``on_page_context``, page by page (``PAGE_STEPS``), after
    mkdocs-static-i18n (priority 50) has set the page's alternates:
+   - the edition's interface strings (data/strings.yml) for the templates;
    - the alternates (``<link rel="alternate" hreflang>``, which the language
      switcher uses too) become absolute: search engines reject relative
      ones. The offline edition keeps them relative;
@@ -62,6 +63,11 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
     for step in PAGE_STEPS:
         step(context, page=page, config=config, nav=nav)
     return context
+
+
+def interface_strings(context: dict, *, config: MkDocsConfig, **_) -> None:
+    """The edition's strings (data/strings.yml), for the templates."""
+    context["strings"] = shared.strings(config)
 
 
 def absolute_alternates(context: dict, *, config: MkDocsConfig, **_) -> None:
@@ -201,4 +207,4 @@ def graph(registry: dict, language: str, page: Page, root: str, home: str, site_
     }
 
 
-PAGE_STEPS = (absolute_alternates, report_link, sharing)
+PAGE_STEPS = (interface_strings, absolute_alternates, report_link, sharing)
