@@ -14,24 +14,35 @@
    sites measured side by side in one run is the figure. Each round also
    measures, in Chromium with the CPU slowed 4x as Lighthouse's mobile
    preset does, the long tasks of the load and those after the reader's
-   first pointer movement: this site starts Material's script then
-   (overrides/hooks/bundle_lazy.py), so Lighthouse's load no longer sees it,
-   and this part shows where that work went.
+   first pointer movement (work that a site defers to the first
+   interaction shows there, not in Lighthouse's load).
+
+4. With --moments, instead of all: the moments where a phone reader feels
+   speed (a load, a touch scroll and a tap, a first search with a cold and
+   a warm cache, a tap on a link, the copy buttons), each measured in
+   Chromium at 4x CPU on a slow 4G network, as interleaved rounds over
+   several sides: this site, stock and, with --against REF (repeatable),
+   commits of this site. The method is in scripts/moments.py's docstring.
 
 Run with `./run bench` (it installs Lighthouse with npm on first use).
 Options: --runs N, --pages GLOB[,GLOB] ('/' is the home page, 'id/*' the
 Indonesian edition), --skip-lighthouse, --skip-build-time;
---ab [--rounds N] [--against GIT_REF] [--save DIR for the JSON reports].
-Example: ./run bench --ab --rounds 5 --pages 'id/*'
+--ab [--rounds N] [--against GIT_REF] [--save DIR for the JSON reports];
+--moments [--rounds N] [--against GIT_REF]... [--save DIR for every run as
+JSON lines]; --report FILE.jsonl prints the tables of such a file again.
+Examples: ./run bench --ab --rounds 5 --pages 'id/*'
+          ./run bench --moments --rounds 3 --against HEAD~1 --save build/moments
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import fnmatch
 import functools
 import gzip
 import http.server
+import importlib.metadata
 import io
 import json
 import os
@@ -44,8 +55,9 @@ import threading
 import time
 from pathlib import Path
 
+import moments
 import yaml
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, Playwright, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -285,8 +297,7 @@ def mobile_performance(url: str, save: Path | None) -> dict[str, float]:
 
 def build_ref(scratch: Path, ref: str, site: Path, site_url: str) -> None:
     """Build a commit of this site, from a clean export of it."""
-    project = scratch / "ref"
-    project.mkdir()
+    project = Path(tempfile.mkdtemp(prefix="ref-", dir=scratch))
     archive = subprocess.run(
         ["git", "archive", "--format=tar", ref], cwd=ROOT, capture_output=True, check=True
     )
@@ -331,27 +342,44 @@ def interaction_cost(browser: Browser, url: str) -> dict[str, float]:
     return {"load": blocking(False), "moved": blocking(True), "ready": max(0, ready - moved)}
 
 
+def build_sides(scratch: Path, sides: list[str]) -> tuple[list, dict[str, str], dict[str, Path]]:
+    """Build and serve each side: "ours" (this checkout), "stock" (the same
+    docs with stock Material) or a git ref. Its servers, URLs and sites."""
+    servers, urls, sites = [], {}, {}
+    for number, side in enumerate(sides):
+        server, origin = serve(scratch / f"side{number}")
+        servers.append(server)
+        urls[side] = f"{origin}/teacup-5/"
+        sites[side] = scratch / f"side{number}" / "teacup-5"
+        if side == "ours":
+            mkdocs_build(ROOT, sites[side], SITE_URL=urls[side])
+        elif side == "stock":
+            build_stock(scratch, sites[side], urls[side])
+        else:
+            build_ref(scratch, side, sites[side], urls[side])
+        precompress(sites[side].parent)
+    return servers, urls, sites
+
+
+def common_pages(sites: dict[str, Path], pattern: str) -> list[str]:
+    """Pages every side has (a commit may have other pages than this checkout)."""
+    return sorted(set.intersection(*(set(site_pages(site, pattern)) for site in sites.values())))
+
+
+def launch(playwright: Playwright) -> Browser:
+    return playwright.chromium.launch(
+        executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"), args=CHROME_FLAGS.split()
+    )
+
+
 def run_ab(rounds: int, pattern: str, against: str | None, save: Path | None) -> None:
     """Interleaved Lighthouse rounds of this site against stock (or a commit)."""
     install_lighthouse()
     scratch = Path(tempfile.mkdtemp(prefix="bench-ab-"))
     other = "stock" if against is None else against
-    servers, urls = {}, {}
-    for side in ("ours", "base"):
-        servers[side], origin = serve(scratch / side)
-        urls[side] = f"{origin}/teacup-5/"
-    mkdocs_build(ROOT, scratch / "ours" / "teacup-5", SITE_URL=urls["ours"])
-    if against is None:
-        build_stock(scratch, scratch / "base" / "teacup-5", urls["base"])
-    else:
-        build_ref(scratch, against, scratch / "base" / "teacup-5", urls["base"])
-    for side in servers:
-        precompress(scratch / side)
-    # Pages both sites have (a commit may have other pages than this checkout).
-    pages = sorted(
-        set(site_pages(scratch / "ours" / "teacup-5", pattern))
-        & set(site_pages(scratch / "base" / "teacup-5", pattern))
-    )
+    servers, built, sites = build_sides(scratch, ["ours", other])
+    urls = {"ours": built["ours"], "base": built[other]}
+    pages = common_pages(sites, pattern)
     if save is not None:
         save.mkdir(parents=True, exist_ok=True)
     print(
@@ -362,9 +390,7 @@ def run_ab(rounds: int, pattern: str, against: str | None, save: Path | None) ->
     runs: dict[tuple[str, str], list[dict[str, float]]] = {}
     costs: dict[tuple[str, str], list[dict[str, float]]] = {}
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium")
-        )
+        browser = launch(playwright)
         for number in range(rounds):
             # Alternate which site goes first, so neither always follows the other.
             order = ("ours", "base") if number % 2 == 0 else ("base", "ours")
@@ -378,11 +404,111 @@ def run_ab(rounds: int, pattern: str, against: str | None, save: Path | None) ->
                     costs.setdefault((side, page), []).append(interaction_cost(browser, url))
             print(f"  round {number + 1} of {rounds} done", flush=True)
         browser.close()
-    for server in servers.values():
+    for server in servers:
         server.shutdown()
     shutil.rmtree(scratch)
     print_ab(pages, runs, rounds, other)
     print_costs(pages, costs, rounds, other)
+
+
+def commit(side: str) -> str:
+    """What a side was built from."""
+
+    def git(*command: str) -> str:
+        done = subprocess.run(
+            ["git", "--no-optional-locks", *command], cwd=ROOT, capture_output=True, text=True
+        )
+        return done.stdout.strip()
+
+    head = git("rev-parse", "--short", "HEAD")
+    dirty = (
+        " with uncommitted changes" if git("status", "--porcelain", "--untracked-files=no") else ""
+    )
+    if side == "ours":
+        return f"this checkout, {head}{dirty}"
+    if side == "stock":
+        version = importlib.metadata.version("mkdocs-material")
+        return f"the docs of this checkout ({head}{dirty}) with stock Material {version}"
+    return git("rev-parse", "--short", f"{side}^{{commit}}")
+
+
+def run_moments(rounds: int, pattern: str, against: list[str], save: Path | None) -> None:
+    """Interleaved runs of moments' scenarios on every side (see moments.py)."""
+    sides = ["ours", "stock", *dict.fromkeys(against)]
+    commits = {side: commit(side) for side in sides}  # before the working tree can change
+    scratch = Path(tempfile.mkdtemp(prefix="bench-moments-"))
+    servers, urls, sites = build_sides(scratch, sides)
+    pages = common_pages(sites, pattern)
+    now = datetime.datetime.now(datetime.UTC)
+    meta = {
+        "rounds": rounds,
+        "pages": pages,
+        "sides": sides,
+        "commits": commits,
+        "started": now.strftime("%Y-%m-%d %H:%M UTC"),
+        "chromium": "",
+    }
+    out = None
+    if save is not None:
+        save.mkdir(parents=True, exist_ok=True)
+        out = (save / f"moments-{now:%Y%m%d-%H%M%S}.jsonl").open("w")
+    records: list[dict] = []
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        meta["chromium"] = browser.version
+        print_meta(meta)
+        if out is not None:
+            print(json.dumps(meta), file=out, flush=True)
+        for number in range(rounds):
+            # Rotate the order of the sides, so none always follows another.
+            order = sides[number % len(sides) :] + sides[: number % len(sides)]
+            for page in pages:
+                for scenario in moments.scenarios_for(page):
+                    for side in order:
+                        if not browser.is_connected():
+                            browser = launch(playwright)
+                        record = {"side": side, "page": page, "scenario": scenario}
+                        record |= {"round": number, **measured(browser, urls[side], record)}
+                        records.append(record)
+                        if out is not None:
+                            print(json.dumps(record), file=out, flush=True)
+            print(f"  round {number + 1} of {rounds} done", flush=True)
+        browser.close()
+    if out is not None:
+        out.close()
+        print(f"Saved every run in {out.name}")
+    for server in servers:
+        server.shutdown()
+    shutil.rmtree(scratch)
+    moments.report(records, sides, pages)
+
+
+def measured(browser: Browser, url: str, run: dict) -> dict:
+    """A run's figures, or None and why it failed, in a line of warning."""
+    try:
+        return {"figures": moments.measure(browser, url, run["page"], run["scenario"])}
+    except Exception as error:
+        lines = str(error).strip().splitlines()
+        reason = f"{type(error).__name__}: {lines[0] if lines else ''}"
+        print(f"  warning: {run['side']} /{run['page']} {run['scenario']}: {reason}", flush=True)
+        return {"figures": None, "error": reason}
+
+
+def print_meta(meta: dict) -> None:
+    print(
+        f"Moments of a phone reader: rounds {meta['rounds']} (interleaved), "
+        f"pages {len(meta['pages'])}, sides {len(meta['sides'])}, started {meta['started']};\n  "
+        f"Chromium {meta['chromium']}, CPU 4x slower, 150 ms, 1.6 Mbit/s down, 750 kbit/s up"
+    )
+    for side, built in meta["commits"].items():
+        print(f"  {side}: {built}")
+
+
+def print_saved(path: Path) -> None:
+    """Print the tables of a file that --moments --save wrote."""
+    meta, *records = (json.loads(line) for line in path.read_text().splitlines() if line.strip())
+    print_meta(meta)
+    moments.report(records, meta["sides"], meta["pages"])
 
 
 def print_ab(pages: list[str], runs: dict, rounds: int, other: str) -> None:
@@ -483,17 +609,47 @@ def main() -> None:
     parser.add_argument(
         "--pages", default="*", help="comma-separated globs of page paths, e.g. 'id/*' or '/,/id/'"
     )
-    parser.add_argument("--rounds", type=int, default=5, help="build-time or A/B rounds")
+    parser.add_argument("--rounds", type=int, default=5, help="build-time, A/B or moments rounds")
     parser.add_argument("--skip-lighthouse", action="store_true")
     parser.add_argument("--skip-build-time", action="store_true")
     parser.add_argument("--ab", action="store_true", help="only the A/B comparison with stock")
     parser.add_argument(
-        "--against", metavar="GIT_REF", help="with --ab: compare with this commit, not stock"
+        "--moments", action="store_true", help="only the moments of a phone reader (moments.py)"
     )
-    parser.add_argument("--save", type=Path, help="with --ab: keep every Lighthouse report here")
+    parser.add_argument(
+        "--against",
+        metavar="GIT_REF",
+        action="append",
+        default=[],
+        help="with --ab: compare with this commit, not stock; with --moments: one more side "
+        "(may be repeated)",
+    )
+    parser.add_argument(
+        "--save",
+        type=Path,
+        metavar="DIR",
+        help="with --ab: keep every Lighthouse report here; with --moments: "
+        "every run, as JSON lines",
+    )
+    parser.add_argument(
+        "--report",
+        type=Path,
+        metavar="FILE.jsonl",
+        help="print the tables of a --moments --save file",
+    )
     args = parser.parse_args()
+    if args.report:
+        print_saved(args.report)
+        return
+    if args.moments:
+        if {"ours", "stock"} & set(args.against):
+            parser.error("'ours' and 'stock' name sides already: give the commit another way")
+        run_moments(args.rounds, args.pages, args.against, args.save)
+        return
     if args.ab:
-        run_ab(args.rounds, args.pages, args.against, args.save)
+        if len(args.against) > 1:
+            parser.error("--ab compares with one side: give --against once")
+        run_ab(args.rounds, args.pages, (args.against or [None])[0], args.save)
         return
     if not args.skip_lighthouse:
         run_lighthouse(args.runs, args.pages)
