@@ -41,6 +41,7 @@ import datetime
 import fnmatch
 import functools
 import gzip
+import html.parser
 import http.server
 import importlib.metadata
 import io
@@ -53,6 +54,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 from pathlib import Path
 
 import moments
@@ -432,6 +434,32 @@ def commit(side: str) -> str:
     return git("rev-parse", "--short", f"{side}^{{commit}}")
 
 
+def footer_links(site: Path, url: str) -> dict[str, tuple[str | None, str | None]]:
+    """Every page of a site served at url: the pages its footer's previous
+    and next links open (None for none, or for a link out of the site)."""
+
+    class Footer(html.parser.HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list) -> None:
+            attributes = dict(attrs)
+            classes = (attributes.get("class") or "").split()
+            for kind in ("prev", "next"):
+                if tag == "a" and f"md-footer__link--{kind}" in classes:
+                    self.found[kind] = attributes.get("href")
+
+    links = {}
+    for page in site_pages(site, "*"):
+        footer = Footer()
+        footer.found = {}
+        footer.feed((site / page / "index.html").read_text(encoding="utf-8"))
+        ends = []
+        for kind in ("prev", "next"):
+            href = footer.found.get(kind)
+            to = href and urllib.parse.urljoin(url + page, href)
+            ends.append(to[len(url) :] if to and to.startswith(url) else None)
+        links[page] = (ends[0], ends[1])
+    return links
+
+
 def run_moments(rounds: int, pattern: str, against: list[str], save: Path | None) -> None:
     """Interleaved runs of moments' scenarios on every side (see moments.py)."""
     sides = ["ours", "stock", *dict.fromkeys(against)]
@@ -439,6 +467,10 @@ def run_moments(rounds: int, pattern: str, against: list[str], save: Path | None
     scratch = Path(tempfile.mkdtemp(prefix="bench-moments-"))
     servers, urls, sites = build_sides(scratch, sides)
     pages = common_pages(sites, pattern)
+    plans = {}
+    for side in sides:
+        runs = moments.plan(footer_links(sites[side], urls[side]), pages)
+        plans[side] = {(run["run"], run["page"]): run for run in runs}
     now = datetime.datetime.now(datetime.UTC)
     meta = {
         "rounds": rounds,
@@ -453,6 +485,9 @@ def run_moments(rounds: int, pattern: str, against: list[str], save: Path | None
         save.mkdir(parents=True, exist_ok=True)
         out = (save / f"moments-{now:%Y%m%d-%H%M%S}.jsonl").open("w")
     records: list[dict] = []
+    spent = {(side, page): 0.0 for side in sides for page in pages}
+    kinds: dict[str, list[float]] = {}  # each run's wall time, by kind
+    began = time.monotonic()
     with sync_playwright() as playwright:
         browser = launch(playwright)
         meta["chromium"] = browser.version
@@ -463,15 +498,23 @@ def run_moments(rounds: int, pattern: str, against: list[str], save: Path | None
             # Rotate the order of the sides, so none always follows another.
             order = sides[number % len(sides) :] + sides[: number % len(sides)]
             for page in pages:
-                for scenario in moments.scenarios_for(page):
+                for kind in moments.RUNS:
                     for side in order:
+                        run = plans[side].get((kind, page))
+                        if run is None:
+                            continue
                         if not browser.is_connected():
                             browser = launch(playwright)
-                        record = {"side": side, "page": page, "scenario": scenario}
-                        record |= {"round": number, **measured(browser, urls[side], record)}
-                        records.append(record)
-                        if out is not None:
-                            print(json.dumps(record), file=out, flush=True)
+                        start = time.monotonic()
+                        for record in measured(browser, urls[side], side, run):
+                            record["round"] = number
+                            records.append(record)
+                            if out is not None:
+                                print(json.dumps(record), file=out, flush=True)
+                        took = time.monotonic() - start
+                        spent[(side, page)] += took
+                        kind = run["run"] + (" with search-warm" if run.get("warm") else "")
+                        kinds.setdefault(kind, []).append(took)
             print(f"  round {number + 1} of {rounds} done", flush=True)
         browser.close()
     if out is not None:
@@ -481,17 +524,47 @@ def run_moments(rounds: int, pattern: str, against: list[str], save: Path | None
         server.shutdown()
     shutil.rmtree(scratch)
     moments.report(records, sides, pages)
+    print_spent(spent, kinds, sides, pages, rounds, time.monotonic() - began)
 
 
-def measured(browser: Browser, url: str, run: dict) -> dict:
-    """A run's figures, or None and why it failed, in a line of warning."""
+def measured(browser: Browser, url: str, side: str, run: dict) -> list[dict]:
+    """A run's records, one per figure it is for; those it had not got when
+    it failed have figures None and why, in a line of warning."""
+    done: dict[tuple[str, str], dict] = {}
+    error = None
     try:
-        return {"figures": moments.measure(browser, url, run["page"], run["scenario"])}
-    except Exception as error:
-        lines = str(error).strip().splitlines()
-        reason = f"{type(error).__name__}: {lines[0] if lines else ''}"
-        print(f"  warning: {run['side']} /{run['page']} {run['scenario']}: {reason}", flush=True)
-        return {"figures": None, "error": reason}
+        moments.measure(browser, url, run, done)
+    except Exception as failure:
+        lines = str(failure).strip().splitlines()
+        error = f"{type(failure).__name__}: {lines[0] if lines else ''}"
+    label = f"{run['run']} /{run.get('from') or run['page']}"
+    records = []
+    for page, scenario in moments.expected(run):
+        record = {"side": side, "page": page, "scenario": scenario, "run": label}
+        if (page, scenario) in done:
+            record["figures"] = done[(page, scenario)]
+        else:
+            record |= {"figures": None, "error": error or "not measured"}
+        records.append(record)
+    if error is not None:
+        print(f"  warning: {side}, run {label}: {error}", flush=True)
+    return records
+
+
+def print_spent(
+    spent: dict, kinds: dict, sides: list[str], pages: list[str], rounds: int, wall: float
+) -> None:
+    """The wall time of the runs of each page and side (A, B and any W), per
+    round, and of each kind of run."""
+    print(f"\nWall time per round, s (runs A, B and any W of the page), {'/'.join(sides)}:")
+    width = max(len(page) for page in pages) + 1
+    for page in pages:
+        cells = "/".join(f"{spent[(side, page)] / rounds:.1f}" for side in sides)
+        print(f"  {'/' + page:{width}}  {cells}")
+    mean = sum(spent.values()) / rounds / len(spent)
+    print(f"  mean per page and side {mean:.1f} s; all the runs {wall / 60:.1f} min")
+    runs = [f"{kind} {statistics.mean(t):.1f} s ({len(t)})" for kind, t in sorted(kinds.items())]
+    print(f"  mean per run: {', '.join(runs)}")
 
 
 def print_meta(meta: dict) -> None:

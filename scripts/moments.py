@@ -4,14 +4,18 @@ bench.py builds the sides ("ours", this checkout; "stock", the same docs
 with stock Material; and any git ref given with --against), serves each as
 GitHub Pages does (gzip, Cache-Control max-age=600), and runs the rounds:
 for each round, for each page (every page all sides have, or those --pages
-picks), for each scenario, every side once, the order of the sides turned
-by one place each round. Here is `measure`, one run, and `report`.
+picks), for each kind of run (A, B, then W where a page needs one), every
+side once, the order of the sides turned by one place each round. Here is
+`plan`, the runs of a round, `measure`, one run, and `report`. A run yields
+the figures of several scenarios, each saved and printed under its own
+name as when every scenario had a run of its own; a saved record also
+names its run ("A /glossary/": the kind and the page opened first).
 
 Every run:
 
 - Debian's Chromium driven by Playwright, in a fresh browser context (an
-  empty cache; search-warm warms it itself): a 412x823 viewport, is_mobile,
-  has_touch, device scale factor 1.75. Through a CDP session on the page,
+  empty cache): a 412x823 viewport, is_mobile, has_touch, device scale
+  factor 1.75. Through a CDP session on the page,
   `Emulation.setCPUThrottlingRate` 4, then `Network.enable` and
   `Network.emulateNetworkConditions`: latency 150 ms, 1.6 Mbit/s down
   (200,000 bytes/s), 750 kbit/s up (93,750 bytes/s), online. Both belong to
@@ -21,56 +25,85 @@ Every run:
   PerformanceObservers, 'paint' (first contentful paint), the last
   'largest-contentful-paint', every 'longtask', and the Event Timing API's
   'event' entries (durationThreshold 16) and 'first-input' (reported
-  whatever its duration, so a first tap always has a figure). The latency
-  of an interaction is the largest `duration` of the entries that share its
-  interactionId (Chromium rounds durations to 8 ms); a scenario's figure is
-  its worst interaction from its first tap on, missing if none was
-  recorded. Blocking is the sum, over long tasks, of their part over 50 ms.
-  Capturing listeners note the first pointerdown or touchstart (a tap's
-  time; cleared before each tap) and the first scroll event. A document
-  being left puts these records in sessionStorage, for the tap that left it.
+  whatever its duration). The latency of an interaction is the largest
+  `duration` of the entries that share its interactionId (Chromium rounds
+  durations to 8 ms); a scenario's figure is its worst interaction from its
+  first tap on (taken before the next scenario's first tap), missing if the
+  tap was not received. A received tap with no entry (one under 16 ms that
+  is not its document's first input: only the link's tap can be that)
+  counts as 8 ms. Blocking is the sum, over long tasks, of their part over
+  50 ms. Capturing listeners note the first pointerdown or touchstart (a
+  tap's time; cleared before each tap) and the first scroll event. Before
+  figures are read, the observers' pending records are taken
+  (takeRecords), so a long task that started before that moment is
+  counted; a document being left does the same and puts its records in
+  sessionStorage, for the tap that left it. A MutationObserver runs only
+  in the documents where a figure needs one: the Cite pages in run A (the
+  copy buttons, until the first input) and the page searched (the first
+  result).
 - Times are the page's performance.now(): ms from the start of its
   navigation. Every wait has a timeout; a run that fails is recorded as
-  missing, with a one-line warning, and the benchmark goes on.
+  missing for the figures it had not got yet, with a one-line warning, and
+  the benchmark goes on.
 
-The scenarios:
+The runs, on page X:
 
-1. load: open the page; the load event, then 3 s with no input. FCP, LCP,
-   and the blocking of the long tasks that start after FCP.
-2. scroll-tap: open, wait 1.5 s, scroll down by touch: CDP
-   `Input.dispatchTouchEvent`, a touchStart, 16 touchMoves 20 px apart
-   16 ms apart, a 150 ms rest (no fling), a touchEnd; the page gets
-   pointerdown, touchstart, touchmove, pointercancel and scroll events and
-   moves about 300 px. (`Input.synthesizeScrollGesture` with
-   gestureSourceType 'touch' gives this headless Chromium a pointerdown
-   and a touchstart but never scrolls; mouse.wheel is a wheel, not a touch;
-   Playwright's touchscreen can only tap.) A run with no scroll event
-   fails. 1 s later, `touchscreen.tap` on a word of an `article p` in view,
-   with no link, button or label within 20 px (Chromium moves a tap onto a
-   link near it). The tap's latency, and the blocking of the long tasks
-   that start from the scroll until 2 s after the tap.
-3. search-cold: open, wait 1.5 s, tap the header's search button
-   (`label.md-header__button[for="__search"]`, or the search box if the
-   button is hidden), wait up to 3 s for the search box to have the focus
-   (else tap it), type "Japan" ("Jepang" on pages under id/) with 120 ms
-   between keys. The time from the tap (its first pointerdown) to the first
-   search result painted: a MutationObserver on the document notes the
-   first `.md-search-result__list li` and takes the time in the next
-   requestAnimationFrame callback; "never" after 15 s. And the worst
-   latency over the tap and the keys.
-4. search-warm: the context first opens another page of the same edition
-   (its home, or its Sources page when the home is measured), waits for the
-   network to be idle and 1 s, then does scenario 3 on the page.
-5. link: open, wait 1.5 s, scroll the footer's next link
-   (`a.md-footer__link--next`, else the previous one) into view by script,
-   at once, wait 0.5 s, tap it. The next page's FCP and LCP (its own
-   observers, 2 s after its load event; its navigation starts at the
-   click), and the tap's latency as the page left recorded it.
-6. copy (the Cite pages only): open, no input at all; the time until the
-   first Material copy button is in the DOM (Material 9.8 makes
-   `button.md-code__button[data-md-type=copy]`, older ones
-   `button.md-clipboard`), noted by a MutationObserver and polled for up to
-   10 s from the navigation's start; "never" if none.
+A. load, copy, scroll-tap and link for X, then search-warm for the page Y
+   the link opens:
+   1. load: open X (to its load event), then 2 s with no input. FCP, LCP
+      (read at the end of these 2 s, before any input; Chromium stops LCP
+      at the first input anyway) and the blocking of the long tasks that
+      start from FCP until the scroll begins.
+   2. copy (the Cite pages only), in the same 2 s: the time until the first
+      Material copy button is in the DOM (Material 9.8 makes
+      `button.md-code__button[data-md-type=copy]`, older ones
+      `button.md-clipboard`), noted by a MutationObserver from the
+      navigation's start; "never" if none by the end of the 2 s, the first
+      input: the limit is 2 s after the load event (it was 10 s from the
+      navigation's start when copy had a run of its own).
+   3. scroll-tap: at once, scroll down by touch: CDP
+      `Input.dispatchTouchEvent`, a touchStart, 16 touchMoves 20 px apart
+      16 ms apart, a 150 ms rest (no fling), a touchEnd; the page gets
+      pointerdown, touchstart, touchmove, pointercancel and scroll events
+      and moves about 300 px. (`Input.synthesizeScrollGesture` with
+      gestureSourceType 'touch' gives this headless Chromium a pointerdown
+      and a touchstart but never scrolls; mouse.wheel is a wheel, not a
+      touch; Playwright's touchscreen can only tap.) A run with no scroll
+      event fails. 1 s later, `touchscreen.tap` on a word of an `article p`
+      in view, with no link, button or label within 20 px (Chromium moves a
+      tap onto a link near it). The tap's latency, and the blocking of the
+      long tasks that start from the scroll until 2 s after the tap (its
+      pointerdown), read then.
+   4. link: at once, scroll the footer's next link (`a.md-footer__link--next`;
+      on the last page of an edition, which has none, the previous one)
+      into view by script, wait 0.5 s, tap it. The page Y it opens:
+      its FCP and LCP (its own observers, read 1.5 s after its load event,
+      before any input; its navigation starts at the click), and the tap's
+      latency as X recorded it when left.
+   5. search-warm, for Y: 1.5 s after Y's load event, the search (below),
+      with X's assets in the cache. Only if Y is among the pages measured
+      and no other run A of the round does it: a page reached by a next
+      link is searched in the run of the page before it, so on the whole
+      site Cite comes after Glossary (the run on About, whose link goes
+      back to Cite, does no search).
+B. search-cold: open X, wait 1.5 s, the search.
+W. search-warm, for a page that no run A reaches (on the whole site the two
+   home pages, nobody's next; with --pages, any page whose page before it
+   is not measured): open the page P whose footer's next link goes to X
+   (else the one whose previous link does: for a home page, its next
+   page), wait for the network to be idle (no request for 500 ms), tap that
+   link as in A.4 (0.5 s after scrolling it into view), and do the search
+   1.5 s after X's load event, with P's assets in the cache, as in A.5.
+
+The search: tap the header's search button
+(`label.md-header__button[for="__search"]`, or the search box if the
+button is hidden), wait up to 3 s for the search box to have the focus
+(else tap it), type "Japan" ("Jepang" on pages under id/) with 120 ms
+between keys. The time from the tap (its first pointerdown) to the first
+search result painted: a MutationObserver on the document notes the first
+`.md-search-result__list li` and takes the time in the next
+requestAnimationFrame callback; "never" after 15 s. Then 1 s for the keys'
+Event Timing entries, and the worst latency over the tap and the keys.
 
 The report: per scenario, a table of pages with every side's median and
 each side against stock (x = side / stock for times, + = side - stock for
@@ -83,6 +116,7 @@ from __future__ import annotations
 import json
 import math
 import statistics
+from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, Page
 
@@ -115,12 +149,16 @@ TITLES = {
     "copy": "copy buttons with no input: time until the first is in the DOM",
 }
 COPY_PAGES = ("cite/", "id/cite/")
+RUNS = ("A", "B", "W")  # the kinds of run, in their order for each page
+QUIET = 2000  # ms with no input after X's load event in run A
+SETTLE = 1500  # ms after the load event before the search's tap (and Y's figures)
 
-# WATCH names CSS selectors; the time each first matches is recorded, in the
-# next animation frame (to be painted in it) when its flag is true.
+# WATCHES maps a document's path to the CSS selectors to watch in it; the
+# time each first matches is recorded, in the next animation frame (to be
+# painted in it) when its flag is true.
 INIT = """
 (() => {
-  const WATCH = %s;
+  const WATCH = (%s)[location.pathname] || {};
   const m = (window.__m = { paint: {}, lcp: null, long: [], events: [], down: null,
     scroll: null, found: {} });
   const observers = [];
@@ -136,13 +174,17 @@ INIT = """
     e.interactionId || 0]);
   observe("event", event, { durationThreshold: 16 });
   observe("first-input", event);
+  const flush = (window.__flush = () => {
+    for (const [observer, take] of observers) observer.takeRecords().forEach(take);
+  });
+  window.__unwatch = () => {};
   const down = () => { m.down ??= performance.now(); };
   addEventListener("pointerdown", down, true);
   addEventListener("touchstart", down, { capture: true, passive: true });
   addEventListener("scroll", () => { m.scroll ??= performance.now(); },
     { capture: true, passive: true });
   addEventListener("pagehide", () => {
-    for (const [observer, take] of observers) observer.takeRecords().forEach(take);
+    flush();
     sessionStorage.setItem("__m", JSON.stringify(m));
   });
   const names = Object.keys(WATCH);
@@ -157,6 +199,7 @@ INIT = """
     if (names.every((name) => name in m.found)) seen.disconnect();
   });
   seen.observe(document, { childList: true, subtree: true });
+  window.__unwatch = () => seen.disconnect();
 })();
 """
 
@@ -165,11 +208,64 @@ def scenarios_for(page: str) -> list[str]:
     return [s for s in SCENARIOS if s != "copy" or page in COPY_PAGES]
 
 
-def measure(browser: Browser, origin: str, page: str, scenario: str) -> dict:
-    """One run: the scenario's figures (a time that never came is "never")."""
-    watch = {"result": [RESULT, True]} if scenario.startswith("search") else {}
-    if scenario == "copy":
-        watch = {"copy": [COPY, False]}
+def plan(links: dict[str, tuple[str | None, str | None]], pages: list[str]) -> list[dict]:
+    """One side's runs of a round, from its footers: links maps every page
+    of the site to the pages its previous and next links open. A run is
+    {"run": "A", "page": X, "link": "next" or "prev", "to": Y, "warm":
+    whether it searches Y}, {"run": "B", "page": X} or {"run": "W", "page":
+    X, "from": P, "link": the class of P's link to X}."""
+    target = {
+        page: ("next", after) if after is not None else ("prev", before)
+        for page, (before, after) in links.items()
+    }
+    warmed: dict[str, str] = {}  # Y: the page whose run A searches it
+    for kind in ("next", "prev"):  # a next link first
+        for page in pages:
+            link, to = target.get(page, (None, None))
+            if link == kind and to in pages:
+                warmed.setdefault(to, page)
+    runs = []
+    for page in pages:
+        link, to = target.get(page, (None, None))
+        runs.append({"run": "A", "page": page, "link": link, "to": to})
+        runs[-1]["warm"] = to is not None and warmed.get(to) == page
+        runs.append({"run": "B", "page": page})
+        if page not in warmed:
+            via = [(p, "next") for p, (_, after) in links.items() if after == page]
+            via += [(p, "prev") for p, (before, _) in links.items() if before == page]
+            source, kind = via[0] if via else (None, None)
+            runs.append({"run": "W", "page": page, "from": source, "link": kind})
+    return runs
+
+
+def expected(run: dict) -> list[tuple[str, str]]:
+    """The (page, scenario) figures a run is for, in the order it gets them."""
+    page = run["page"]
+    if run["run"] == "B":
+        return [(page, "search-cold")]
+    if run["run"] == "W":
+        return [(page, "search-warm")]
+    got = [(page, s) for s in ("load", "copy", "scroll-tap", "link") if s in scenarios_for(page)]
+    return got + ([(run["to"], "search-warm")] if run["warm"] else [])
+
+
+def word(page: str) -> str:
+    return "Jepang" if page.startswith("id/") else "Japan"
+
+
+def measure(browser: Browser, origin: str, run: dict, done: dict) -> None:
+    """One run (see plan): done[(page, scenario)] gets each scenario's
+    figures as soon as the run has them (a time that never came is
+    "never"); an exception leaves the others out."""
+    page = run["page"]
+    result = {"result": [RESULT, True]}
+    if run["run"] == "A":
+        watches = {page: {"copy": [COPY, False]}} if page in COPY_PAGES else {}
+        if run["warm"]:
+            watches[run["to"]] = result
+    else:
+        watches = {page: result}
+    paths = {urlsplit(origin + p).path: watch for p, watch in watches.items()}
     context = browser.new_context(
         viewport=VIEWPORT, is_mobile=True, has_touch=True, device_scale_factor=1.75
     )
@@ -177,32 +273,39 @@ def measure(browser: Browser, origin: str, page: str, scenario: str) -> dict:
         context.set_default_timeout(15_000)
         context.set_default_navigation_timeout(30_000)
         tab = context.new_page()
-        tab.add_init_script(INIT % json.dumps(watch))
+        tab.add_init_script(INIT % json.dumps(paths))
         cdp = context.new_cdp_session(tab)
         cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
         cdp.send("Network.enable")
         cdp.send("Network.emulateNetworkConditions", NETWORK)
-        if scenario == "search-warm":
-            home = "id/" if page.startswith("id/") else ""
-            tab.goto(
-                origin + (home if page != home else f"{home}sources/"), wait_until="networkidle"
-            )
-            tab.wait_for_timeout(1000)
-        tab.goto(origin + page, wait_until="load")
-        if scenario == "load":
-            tab.wait_for_timeout(3000)
-            m = tab.evaluate("__m")
+        if run["run"] == "B":
+            tab.goto(origin + page, wait_until="load")
+            tab.wait_for_timeout(SETTLE)
+            done[(page, "search-cold")] = search(tab, word(page))
+        elif run["run"] == "W":
+            if run["from"] is None:
+                raise RuntimeError("no page's footer links to it")
+            tab.goto(origin + run["from"], wait_until="networkidle")
+            link(tab, origin, run["link"], page)
+            done[(page, "search-warm")] = search(tab, word(page))
+        else:
+            tab.goto(origin + page, wait_until="load")
+            tab.wait_for_timeout(QUIET)
+            m, start = tab.evaluate("__unwatch(), __flush(), [__m, performance.now()]")
             fcp = m["paint"]["first-contentful-paint"]
-            return {"FCP": fcp, "LCP": m["lcp"], "blocking": blocking(m, fcp, math.inf)}
-        if scenario == "copy":
-            tab.wait_for_function("() => 'copy' in __m.found || performance.now() > 10000")
-            return {"copy": tab.evaluate("__m.found").get("copy", "never")}
-        tab.wait_for_timeout(1500)
-        if scenario == "scroll-tap":
-            return scroll_tap(tab, cdp)
-        if scenario == "link":
-            return link(tab)
-        return search(tab, "Jepang" if page.startswith("id/") else "Japan")
+            done[(page, "load")] = {
+                "FCP": fcp,
+                "LCP": m["lcp"],
+                "blocking": blocking(m, fcp, start),
+            }
+            if page in COPY_PAGES:
+                done[(page, "copy")] = {"copy": m["found"].get("copy", "never")}
+            done[(page, "scroll-tap")] = scroll_tap(tab, cdp, start)
+            if run["link"] is None:
+                raise RuntimeError("the footer has no link")
+            done[(page, "link")] = link(tab, origin, run["link"], run["to"])
+            if run["warm"]:
+                done[(run["to"], "search-warm")] = search(tab, word(run["to"]))
     finally:
         context.close()
 
@@ -212,13 +315,16 @@ def blocking(m: dict, start: float, end: float) -> float:
 
 
 def latency(m: dict, since: float) -> float | None:
-    """The worst interaction from `since` on, None if none was recorded."""
+    """The worst interaction from `since` on; None if the tap that began at
+    `since` was not received, 8 if it was but no entry was recorded."""
     worst: dict[float, float] = {}
     for kind, _, start, duration, interaction in m["events"]:
         if start >= since and (interaction or kind == "first-input"):
             key = interaction or start
             worst[key] = max(worst.get(key, 0), duration)
-    return max(worst.values(), default=None)
+    if m["down"] is None or m["down"] < since:
+        return None
+    return max(worst.values(), default=8)
 
 
 def tap(tab: Page, box: dict | None) -> float:
@@ -257,8 +363,8 @@ TEXT_POINT = """() => {
 }"""
 
 
-def scroll_tap(tab: Page, cdp) -> dict:
-    start = tab.evaluate("performance.now()")
+def scroll_tap(tab: Page, cdp, start: float) -> dict:
+    """The scroll, which begins at page time `start`, and the tap 1 s after it."""
     touch(cdp, "touchStart", 600)
     for step in range(1, 17):  # 320 px, of which the touch slop takes some
         touch(cdp, "touchMove", 600 - 20 * step)
@@ -269,8 +375,9 @@ def scroll_tap(tab: Page, cdp) -> dict:
     if tab.evaluate("__m.scroll") is None:
         raise RuntimeError("the touch scroll fired no scroll event")
     mark = tap(tab, tab.evaluate(TEXT_POINT))
-    tab.wait_for_timeout(2500)  # 2 s, and time for the last long task to be reported
-    m, scrolled = tab.evaluate("[__m, scrollY]")
+    # 2 s after the tap (at once if it was not received), in page time.
+    tab.wait_for_function("() => performance.now() >= (__m.down ?? 0) + 2000")
+    m, scrolled = tab.evaluate("__flush(), [__m, scrollY]")
     if m["down"] is None:
         raise RuntimeError("the tap on the text was not received")
     return {
@@ -286,6 +393,7 @@ def touch(cdp, kind: str, y: int | None) -> None:
 
 
 def search(tab: Page, word: str) -> dict:
+    """On a page loaded SETTLE ms ago (no input yet): the search's figures."""
     button = tab.locator('label.md-header__button[for="__search"]')
     if not button.is_visible():
         button = tab.locator(".md-search__input")
@@ -301,7 +409,7 @@ def search(tab: Page, word: str) -> dict:
         "() => __m.found.result != null || performance.now() > __m.down + 15000", timeout=20_000
     )
     tab.wait_for_timeout(1000)  # for the keys' Event Timing entries
-    m = tab.evaluate("__m")
+    m = tab.evaluate("__flush(), __m")
     if m["down"] is None:
         raise RuntimeError("the tap on the search button was not received")
     found = m["found"].get("result")
@@ -311,19 +419,21 @@ def search(tab: Page, word: str) -> dict:
     }
 
 
-def link(tab: Page) -> dict:
-    target = tab.locator("a.md-footer__link--next")
-    if not target.count():
-        target = tab.locator("a.md-footer__link--prev")
+def link(tab: Page, origin: str, kind: str, to: str) -> dict:
+    """Tap the footer's link of this class (next or prev), which must open
+    the page `to`; its figures, SETTLE ms after the load event of `to`."""
+    target = tab.locator(f"a.md-footer__link--{kind}")
+    href = target.evaluate("a => a.href")
+    if href != origin + to:
+        raise RuntimeError(f"the footer's {kind} link opens {href}, not /{to}")
     target.evaluate("a => a.scrollIntoView({ block: 'center', behavior: 'instant' })")
     tab.wait_for_timeout(500)
-    href = target.evaluate("a => a.href")
     with tab.expect_navigation(wait_until="load", timeout=30_000):
         mark = tap(tab, target.bounding_box())
-    tab.wait_for_timeout(2000)
+    tab.wait_for_timeout(SETTLE)
     if tab.url != href:
         raise RuntimeError(f"the tap opened {tab.url}, not {href}")
-    m, left = tab.evaluate("[__m, JSON.parse(sessionStorage.getItem('__m'))]")
+    m, left = tab.evaluate("__flush(), [__m, JSON.parse(sessionStorage.getItem('__m'))]")
     return {
         "FCP": m["paint"]["first-contentful-paint"],
         "LCP": m["lcp"],
