@@ -19,7 +19,8 @@ module.exports = {
   // The content PurgeCSS reads is the built HTML alone. These selector
   // families style markup that Material's JavaScript creates as a reader
   // uses a page, for the features mkdocs.yml enables: search results and
-  // their highlighted terms (search, search.highlight), the copy button and
+  // their highlighted terms (search, search.highlight), the wrapper around a
+  // table (any table), the copy button and
   // its confirmation (content.code.copy), the header's title that follows
   // the page (any long page), the table of contents (toc.follow) and the
   // keyboard focus polyfill, and the lock of the page behind search on a
@@ -29,6 +30,7 @@ module.exports = {
     standard: ["mark"],
     greedy: [
       /md-search-result/,
+      /md-typeset__(scrollwrap|table)/,
       /md-code__/,
       /md-dialog/,
       /data-md-copying/,

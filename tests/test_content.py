@@ -1,4 +1,4 @@
-"""The content: facts on the right pages, citations, front matter, figures."""
+"""The content: facts on the right pages, citations, front matter, the comparison table."""
 
 from __future__ import annotations
 
@@ -148,15 +148,18 @@ def test_meta_description_comes_from_front_matter(pages):
 
 
 @pytest.mark.parametrize("language", ["en", "id"])
-def test_comparison_figure_is_text_with_a_cited_caption(pages, language):
+def test_comparison_is_a_table_named_by_its_heading_and_cited_row_by_row(pages, language):
     html = pages[output_path("talk/comparison.md", language)]
-    figure = re.search(r'<figure class="flow">(.*?)</figure>', html, re.S).group(1)
-    caption = re.search(r"<figcaption>(.*?)</figcaption>", figure, re.S).group(1)
-    assert '<sup class="cite">' in caption
-    boxes = re.findall(r'<p class="flow__box[^"]*">(.*?)</p>', figure, re.S)
-    assert len(boxes) == 5, "two boxes per country and the shared aim"
-    assert len(re.findall(r'<p class="flow__arrow">', figure)) == 1
-    assert "<svg" not in figure and "<img" not in figure and "style=" not in figure
+    table = re.search(r'<table aria-labelledby="([^"]+)">(.*?)</table>', html, re.S)
+    assert table, "the comparison is a table"
+    heading, body = table.groups()
+    assert f'<h2 id="{heading}">' in html, "its name is the section's heading"
+    columns = re.findall(r'<th scope="col">(.*?)</th>', body)
+    assert columns == (
+        ["Japan", "South Korea"] if language == "en" else ["Jepang", "Korea Selatan"]
+    )
+    rows = re.findall(r'<th scope="row">(.*?)</th>', body, re.S)
+    assert len(rows) == 4 and all('<sup class="cite">' in row for row in rows), rows
 
 
 def test_tables_have_header_cells(pages):

@@ -73,37 +73,39 @@ def test_translations_reports_each_missing_twin():
     assert content.missing_twins(["a.md", "a.id.md"], ["id"]) == []
 
 
-def test_citations_become_one_superscript_marker_of_links():
-    text, unknown = content.render_citations(
-        "Claim [@A; @C-en].", SOURCES, "en", STRINGS["en"]["source"], "../sources.md"
-    )
+def cite(markdown: str, language: str = "en", target: str = "sources.md"):
+    return content.render_citations(markdown, SOURCES, language, STRINGS[language], target)
+
+
+def test_citations_become_one_superscript_marker_that_is_one_link():
+    text, unknown = cite("Claim [@A; @C-en].", target="../sources.md")
     assert unknown == []
-    assert text.startswith('Claim<sup class="cite">') and text.endswith("</sup>.")
-    assert "[A](../sources.md#source-a){ " in text and "[C-en](../sources.md#source-c-en){ " in text
-    assert 'aria-label="Source A: FISIPOL UGM news article"' in text
-    assert text.count('aria-hidden="true"') == 3, "brackets and comma are not read out"
+    assert text == (
+        'Claim<sup class="cite">[\\[A, C-en\\]](../sources.md#source-a)'
+        '{ aria-label="Sources A and C-en" '
+        'data-sources="A: FISIPOL UGM news article; C-en: IIS UGM recap, English edition" }'
+        "</sup>."
+    )
+
+
+def test_citation_names_list_the_keys_as_each_language_does():
+    assert 'aria-label="Source C"' in cite("[@C]")[0]
+    assert 'aria-label="Sources A, B and D"' in cite("[@A; @B; @D]")[0]
+    text = cite("[@A; @B; @C]", "id")[0]
+    assert 'aria-label="Sumber A, B, dan C"' in text
+    assert "C: Rangkuman IIS UGM" in text
 
 
 def test_citations_report_unknown_and_empty_keys_with_their_line():
-    markdown = "Fine [@A].\n\nBad [@Z; @B].\n\nEmpty [@] and [@A; @].\n"
-    text, problems = content.render_citations(
-        markdown, SOURCES, "en", STRINGS["en"]["source"], "sources.md"
-    )
+    text, problems = cite("Fine [@A].\n\nBad [@Z; @B].\n\nEmpty [@] and [@A; @].\n")
     assert problems == [(3, "Z"), (5, ""), (5, "")]
-    assert "[B](sources.md#source-b" in text
+    assert "(sources.md#source-b)" in text, "the known key still links"
     assert "Empty [@] and" in text, "an empty citation stays visible"
 
 
 def test_citations_leave_code_alone():
     markdown = "```text\n[@Z]\n```\n"
-    assert content.render_citations(
-        markdown, SOURCES, "en", STRINGS["en"]["source"], "sources.md"
-    ) == (markdown, [])
-
-
-def test_citation_names_follow_the_language():
-    text, _ = content.render_citations("[@C]", SOURCES, "id", STRINGS["id"]["source"], "sources.md")
-    assert 'aria-label="Sumber C: Rangkuman IIS UGM"' in text
+    assert cite(markdown) == (markdown, [])
 
 
 def test_front_matter_lines_give_true_line_numbers():
@@ -276,13 +278,33 @@ def test_markup_fixes_invalid_attributes_and_names_the_search_dialog():
         '<label class="md-nav__link" tabindex="">'
         '<div class="md-search" data-md-component="search" role="dialog">'
         '<a class="headerlink" href="#x" title="Permanent link">'
+        '<a href="/en/" hreflang="en" class="md-select__link">'
+        '<a href="/id/" hreflang="id" class="md-select__link">'
     )
     mended = rewrite.mend_markup(html, config=config_of("id"))
     assert '<input class="md-toggle" type="checkbox" id="__drawer">' in mended
     assert '<input type="text" autocomplete="off">' in mended
     assert 'tabindex=""' not in mended
     assert 'role="dialog" aria-label="Cari">' in mended
-    assert 'title="Tautan permanen"' in mended
+    assert (
+        '<a class="headerlink" href="#x" title="Tautan permanen" aria-hidden="true" tabindex="-1">'
+    ) in mended
+    assert 'hreflang="en" class="md-select__link">' in mended
+    assert 'hreflang="id" class="md-select__link" aria-current="true">' in mended
+
+
+def test_the_skip_link_comes_before_materials_toggles():
+    toggles = (
+        '\n    <input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">'
+        '\n    <input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">'
+        '\n    <label class="md-overlay" for="__drawer"></label>'
+    )
+    skip = '\n    <div data-md-component="skip">\n<a href="#t" class="md-skip">Skip</a>\n</div>'
+    assert rewrite.skip_link_first(f"<body>{toggles}{skip}", name="a.md") == (
+        f"<body>{skip}{toggles}"
+    )
+    with pytest.raises(PluginError, match=r"^a\.md: Material's toggles before the skip link"):
+        rewrite.skip_link_first(f"<body>{skip}", name="a.md")
 
 
 def test_search_index_splits_by_language():

@@ -16,7 +16,7 @@ from helpers import LANGUAGES, ROOT, nav_files, output_path, registry
 # Tables and the comparison figure show what the text says and do not count.
 KEY_FACTS = {
     "definition of CCB": (r"cooperation between states", r"kerja sama antarnegara", 3),
-    "why CCB matters": (r"expansion of cyberspace", r"meluasnya ruang siber", 2),
+    "why CCB matters": (r"expansion of cyberspace", r"ruang siber yang terus meluas", 2),
     "CCB as foreign policy": (r"form of foreign policy", r"bentuk kebijakan luar negeri", 2),
     "Japan's ministry": (r"Ministry of Defense", r"Kementerian Pertahanan", 2),
     "South Korea's ministry": (r"Ministry of ICT", r"Kementerian TIK", 2),
@@ -62,10 +62,15 @@ def blocks(html: str, tags: str = "p|li|dd") -> list[str]:
     return re.findall(rf"<({tags})\b[^>]*>(.*?)</\1>", body, re.S)
 
 
+def keys_of(marker: str) -> list[str]:
+    """The keys a citation marker shows: '<a ...>[A, C-en]</a>' -> ['A', 'C-en']."""
+    return plain(marker).strip("[]").split(", ")
+
+
 def groups(html: str) -> list[list[str]]:
     """The keys of every citation marker on a page, in order."""
     return [
-        re.findall(r">([\w-]+)</a>", marker)
+        keys_of(marker)
         for marker in re.findall(r'<sup class="cite">(.*?)</sup>', article(html), re.S)
     ]
 
@@ -205,7 +210,7 @@ def test_quoted_words_cite_the_edition_that_carries_them(pages, language):
             text = plain(
                 re.sub(
                     r'<sup class="cite">(.*?)</sup>',
-                    lambda m: " {" + ",".join(re.findall(r">([\w-]+)</a>", m.group(1))) + "}",
+                    lambda m: " {" + ",".join(keys_of(m.group(1))) + "}",
                     block,
                     flags=re.S,
                 )

@@ -241,17 +241,17 @@ FENCE = re.compile(r"^\s*(```|~~~)")
 def mark_citations(markdown: str, *, page: Page, config: MkDocsConfig, **_) -> str:
     """``[@A]`` or ``[@A; @C-en]`` becomes one superscript marker, ``[A, C-en]``.
 
-    Each key links to its entry on the Sources page (``sources.md#source-<key>``),
-    named for a screen reader ("Source A: FISIPOL UGM news article"); the
-    stylesheet shows that name on hover and focus. The space before a marker
-    goes, so it sits on the word. Fenced code is left alone.
+    The marker is one link, to the first key's entry on the Sources page
+    (``sources.md#source-<key>``), where every entry is: one Tab stop and
+    one tap target per claim, named briefly for a screen reader ("Sources A
+    and C-en"); the stylesheet shows the sources' names on hover and focus
+    (``data-sources``). The space before a marker goes, so it sits on the
+    word. Fenced code is left alone.
     """
     sources = shared.registry(config)["sources"]
     target = posixpath.relpath("sources.md", posixpath.dirname(page.file.src_uri) or ".")
-    prefix = shared.strings(config)["source"]
-    rendered, problems = render_citations(
-        markdown, sources, shared.language(config), prefix, target
-    )
+    language, strings = shared.language(config), shared.strings(config)
+    rendered, problems = render_citations(markdown, sources, language, strings, target)
     offset = front_matter_lines(page.file.content_string, markdown)
     for line, key in problems:
         if key:
@@ -266,28 +266,27 @@ def mark_citations(markdown: str, *, page: Page, config: MkDocsConfig, **_) -> s
 
 
 def render_citations(
-    markdown: str, sources: dict, language: str, prefix: str, target: str
+    markdown: str, sources: dict, language: str, strings: dict, target: str
 ) -> tuple[str, list[tuple[int, str]]]:
     """Replace citations line by line; return the text and the (line, key) of
     every unknown key ('' for an empty one)."""
     out, problems, fenced = [], [], False
 
     def marker(match: re.Match, number: int) -> str:
-        keys = [part.strip().removeprefix("@").strip() for part in match.group(1).split(";")]
-        links = []
-        for key in keys:
-            if key not in sources:
+        keys = []
+        for part in match.group(1).split(";"):
+            key = part.strip().removeprefix("@").strip()
+            if key in sources:
+                keys.append(key)
+            else:
                 problems.append((number, key))
-                continue
-            label = source_name(key, sources, language, prefix)
-            links.append(f'[{key}]({target}#source-{key.lower()}){{ aria-label="{label}" }}')
-        if not links:
+        if not keys:
             return match.group(0)
-        comma = '<span aria-hidden="true">, </span>'
+        noun = strings["source" if len(keys) == 1 else "sources"]
+        names = "; ".join(f"{key}: {source_label(key, sources, language)}" for key in keys)
         return (
-            '<sup class="cite"><span aria-hidden="true">[</span>'
-            + comma.join(links)
-            + '<span aria-hidden="true">]</span></sup>'
+            f'<sup class="cite">[\\[{", ".join(keys)}\\]]({target}#source-{keys[0].lower()})'
+            f'{{ aria-label="{noun} {listed(keys, strings)}" data-sources="{names}" }}</sup>'
         )
 
     for number, line in enumerate(markdown.split("\n"), start=1):
@@ -299,10 +298,17 @@ def render_citations(
     return "\n".join(out), problems
 
 
-def source_name(key: str, sources: dict, language: str, prefix: str) -> str:
-    """The accessible name of a key's link: "Source A: FISIPOL UGM news article"."""
-    label = sources[key]["label"].get(language) or sources[key]["label"]["en"]
-    return f"{prefix} {key}: {label}"
+def listed(items: list[str], strings: dict) -> str:
+    """'A', 'A and B', 'A, B and C' (Indonesian: 'A, B, dan C')."""
+    if len(items) < 3:
+        return f" {strings['and']} ".join(items)
+    comma = "," if strings["serial_comma"] else ""
+    return f"{', '.join(items[:-1])}{comma} {strings['and']} {items[-1]}"
+
+
+def source_label(key: str, sources: dict, language: str) -> str:
+    """A source's short name in the edition's language: "FISIPOL UGM news article"."""
+    return sources[key]["label"].get(language) or sources[key]["label"]["en"]
 
 
 def front_matter_lines(source: str, markdown: str) -> int:

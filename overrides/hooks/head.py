@@ -8,6 +8,8 @@ Steps, in the order they run:
 2. ``on_page_context``, page by page (``PAGE_STEPS``), after
    mkdocs-static-i18n (priority 50) has set the page's alternates:
    - the edition's interface strings (data/strings.yml) for the templates;
+   - what a printed page says of itself on every sheet: the site, the
+     page's address, the edition's date, the talk, the source keys;
    - the alternates (``<link rel="alternate" hreflang>``, which the language
      switcher uses too) become absolute: search engines reject relative
      ones. The offline edition keeps them relative;
@@ -21,7 +23,8 @@ Steps, in the order they run:
      ``WebPage`` and its ``BreadcrumbList``. Only what the sources say is
      claimed: the talk's language, venue and attendance mode are unknown.
 
-``overrides/main.html`` writes them into the page.
+``overrides/main.html`` writes them into the page. ``on_template_context``
+gives 404.html the strings of both languages.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ import base64
 from pathlib import Path
 from urllib.parse import urlencode, urljoin
 
+import references
 import shared
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -56,7 +60,17 @@ def data_url(svg: bytes) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
 
 
-# 2. Each page's context.
+# 2. Each page's context, and the 404 page's.
+
+
+def on_template_context(context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
+    """404.html speaks both languages: their strings, by language."""
+    if template_name == "404.html":
+        context["not_found"] = {
+            language: strings["not_found"]
+            for language, strings in shared.all_strings(config).items()
+        }
+    return context
 
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
@@ -68,6 +82,36 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
 def interface_strings(context: dict, *, config: MkDocsConfig, **_) -> None:
     """The edition's strings (data/strings.yml), for the templates."""
     context["strings"] = shared.strings(config)
+
+
+def print_source(context: dict, *, page: Page, config: MkDocsConfig, **_) -> None:
+    """What a printed page says on every sheet: where it came from (the site,
+    the page's address, the edition's date, the talk) and its source keys."""
+    registry, strings = shared.registry(config), shared.strings(config)
+    language, months = shared.language(config), strings["months"]
+    talk, text = registry["talk"], strings["print"]
+    site = text["from"].format(
+        site=config.site_name,
+        url=page.canonical_url,
+        date=references.human_date(references.edition_date().isoformat(), months),
+    )
+    about = text["talk"].format(
+        title=" ".join(talk["name"][language].split()),
+        date=references.human_date(str(talk["date"]), months),
+    )
+    keys = "; ".join(
+        f"{key}: {source['label'].get(language, source['label']['en'])}"
+        for key, source in registry["sources"].items()
+    )
+    context["print_source"] = {
+        "head": css_string(f"{site}\n{about}"),
+        "foot": css_string(f"{text['keys']} {keys}."),
+    }
+
+
+def css_string(text: str) -> str:
+    """Text as the inside of a double-quoted CSS string (a line break is \\A)."""
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\A ")
 
 
 def absolute_alternates(context: dict, *, config: MkDocsConfig, **_) -> None:
@@ -207,4 +251,4 @@ def graph(registry: dict, language: str, page: Page, root: str, home: str, site_
     }
 
 
-PAGE_STEPS = (interface_strings, absolute_alternates, report_link, sharing)
+PAGE_STEPS = (interface_strings, print_source, absolute_alternates, report_link, sharing)

@@ -6,19 +6,23 @@ HTML, so no template is copied to change one attribute:
 
 1. ``mend_markup``: what fails the HTML checker or axe: ``autocomplete`` on
    checkbox and radio inputs and ``tabindex=""`` on navigation labels are
-   invalid HTML; the search dialog gets a name; the heading permalinks'
-   title is in the page's language (the toc extension's setting is shared).
-2. ``point_search``: pages of another edition than the default point
+   invalid HTML; the search dialog gets a name; the heading permalinks
+   are kept out of the headings' names and the Tab order, with a title in
+   the page's language; the language menu marks the current language.
+2. ``skip_link_first``: the skip link moves before Material's two toggles,
+   so that a text browser, which shows them as "[ ] [ ]", starts with it.
+3. ``point_search``: pages of another edition than the default point
    Material's ``__config`` base at their edition's root, where post_build.py
    writes that edition's search index.
-3. ``drop_hreflang``: offline pages carry no ``<link rel="alternate"
+4. ``drop_hreflang``: offline pages carry no ``<link rel="alternate"
    hreflang>``: they serve no search engine, and Material would fetch a
    sitemap beside each, which a browser refuses on file://. The header's
    language switcher stays.
-4. ``protect``, **last**: a strict Content-Security-Policy in a ``<meta>``
+5. ``protect``, **last**: a strict Content-Security-Policy in a ``<meta>``
    tag right after the charset (GitHub Pages cannot send headers). Scripts
    run only from the site itself and the page's inline scripts, allowed by
-   the SHA-256 hashes of those scripts *as the page leaves this function*:
+   the SHA-256 hashes of those scripts *as the page leaves this function*
+   (inline styles likewise):
    a step after it that changed an inline script would break the page. (The
    steps before it change only attributes and data blocks such as
    ``__config``, which are not executed and not hashed.) ``on_config`` sets
@@ -70,18 +74,32 @@ TOGGLE_AUTOCOMPLETE = re.compile(
 )
 EMPTY_TABINDEX = re.compile(r' tabindex=""')
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
-# What the toc extension writes, in every language.
-PERMALINK_TITLE = 'title="Permanent link"'
+
+
+# A heading's permalink, as the toc extension writes it.
+PERMALINK = re.compile(r'<a class="headerlink" (href="#[^"]*") title="Permanent link">')
+LANGUAGE_LINK = re.compile(r'(<a href="[^"]*" hreflang="([\w-]+)" class="md-select__link")>')
 
 
 def mend_markup(html: str, *, config: MkDocsConfig, **_) -> str:
-    strings = shared.strings(config)
+    strings, language = shared.strings(config), shared.language(config)
     html = TOGGLE_AUTOCOMPLETE.sub(r"\1", html)
     html = EMPTY_TABINDEX.sub("", html)
     html = html.replace(
         SEARCH_DIALOG, SEARCH_DIALOG.replace(">", f' aria-label="{strings["search"]}">')
     )
-    return html.replace(PERMALINK_TITLE, f'title="{strings["permalink"]}"')
+    # The "¶" stays for the pointer; screen readers hear the heading alone,
+    # and Tab skips it (the table of contents links every section).
+    html = PERMALINK.sub(
+        rf'<a class="headerlink" \1 title="{strings["permalink"]}" aria-hidden="true" '
+        'tabindex="-1">',
+        html,
+    )
+    # The language menu marks the edition being read.
+    return LANGUAGE_LINK.sub(
+        lambda m: m.group(1) + (' aria-current="true">' if m.group(2) == language else ">"),
+        html,
+    )
 
 
 CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
@@ -96,6 +114,31 @@ def point_search(html: str, *, name: str, config: MkDocsConfig, **_) -> str:
     data = json.loads(match.group(2))
     data["base"] = posixpath.join(data["base"], shared.prefix(config))
     return html[: match.start(2)] + json.dumps(data) + html[match.end(2) :]
+
+
+# Material's page opens with two toggles and an overlay, then the skip link.
+TOGGLES = re.compile(
+    r'(\s*<input class="md-toggle" data-md-toggle="drawer"[^>]*>\s*'
+    r'<input class="md-toggle" data-md-toggle="search"[^>]*>\s*'
+    r'<label class="md-overlay" for="__drawer"></label>)'
+    r'(\s*<div data-md-component="skip">.*?</div>)',
+    re.S,
+)
+
+
+def skip_link_first(html: str, *, name: str, **_) -> str:
+    """The skip link is the first thing a text browser shows, before the
+    toggles that only work with CSS (they stay before the header and the
+    content, whose styles follow them)."""
+    if '<div data-md-component="skip">' not in html:
+        return html
+    moved, count = TOGGLES.subn(r"\2\1", html, count=1)
+    if count != 1:
+        raise PluginError(
+            f"{name}: Material's toggles before the skip link have changed; update "
+            "TOGGLES in overrides/hooks/rewrite.py"
+        )
+    return moved
 
 
 HREFLANG = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
@@ -122,6 +165,7 @@ POLICY = {
 CHARSET = '<meta charset="utf-8">'
 # Inline scripts that execute: no src, and no data type such as application/json.
 INLINE = re.compile(r"<script(?![^>]*\b(?:src|type)=)[^>]*>(.*?)</script>", re.S)
+INLINE_STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.S)
 
 
 def protect(html: str, *, name: str, config: MkDocsConfig, **_) -> str:
@@ -134,15 +178,24 @@ def protect(html: str, *, name: str, config: MkDocsConfig, **_) -> str:
 
 
 def policy(html: str) -> str:
-    """The policy for one page, with a hash for each of its inline scripts."""
+    """The policy for one page, with a hash for each of its inline scripts
+    and styles (the print margins' text, partials/print.html)."""
+    styles = sorted({digest(style) for style in INLINE_STYLE.findall(html)})
     if shared.serving():
-        return policy_with(["'unsafe-inline'"])
-    return policy_with(sorted({digest(script) for script in INLINE.findall(html)}))
+        return policy_with(["'unsafe-inline'"], styles)
+    return policy_with(sorted({digest(script) for script in INLINE.findall(html)}), styles)
 
 
-def policy_with(scripts: list[str]) -> str:
-    """The policy, with these sources allowed to run scripts besides 'self'."""
-    directives = dict(POLICY, **{"script-src": " ".join([POLICY["script-src"], *scripts])})
+def policy_with(scripts: list[str], styles: list[str] = ()) -> str:
+    """The policy, with these sources allowed to run scripts, and these to
+    style the page, besides 'self'."""
+    directives = dict(
+        POLICY,
+        **{
+            "script-src": " ".join([POLICY["script-src"], *scripts]),
+            "style-src": " ".join([POLICY["style-src"], *styles]),
+        },
+    )
     return "; ".join(f"{name} {value}" for name, value in directives.items())
 
 
@@ -151,4 +204,4 @@ def digest(script: str) -> str:
     return f"'sha256-{value}'"
 
 
-STEPS = (mend_markup, point_search, drop_hreflang, protect)
+STEPS = (mend_markup, skip_link_first, point_search, drop_hreflang, protect)

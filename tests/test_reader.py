@@ -1,0 +1,210 @@
+"""What a keyboard, screen-reader, print or phone reader meets, in Chromium:
+no Tab stop on anything unseen, headings heard without their permalink mark,
+the language switch keeping the section, the 404 page in the address's
+language and reachable by keyboard, printed sheets that say where they came
+from, the phone header's whole name, and citations that nothing covers."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+import pytest
+from helpers import LANGUAGES, material_ready, nav_files, output_path, registry
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1366, "height": 900}
+BUNDLE = re.compile(r"bundle\.\w+\.min\.js")
+
+
+def url_of(site_url: str, path: str) -> str:
+    return site_url + path.removesuffix("index.html")
+
+
+# Where focus is and whether a reader can see it: the element itself, or
+# for Material's visually hidden palette radio, the label that shows it.
+FOCUS = """async () => {
+  await new Promise(done => setTimeout(done, 20));  // what a focus sets off
+  for (const animation of document.getAnimations()) animation.finish();  // fades, slides
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const shown = el.matches(".md-option") ? el.nextElementSibling : el;
+  const r = shown.getBoundingClientRect();
+  const visible = shown.checkVisibility({opacityProperty: true, visibilityProperty: true})
+    && r.width > 0 && r.height > 0 && r.right > 0 && r.left < innerWidth;
+  return [el.outerHTML.slice(0, 90), visible];
+}"""
+
+
+@pytest.mark.parametrize("started", [True, False], ids=["material", "no-material"])
+@pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@pytest.mark.parametrize("path", ["index.html", "id/talk/comparison/index.html", "cite/index.html"])
+def test_every_tab_stop_is_something_the_reader_sees(browser, site_url, path, size, started):
+    context = browser.new_context(viewport=size, has_touch=size is PHONE)
+    tab = context.new_page()
+    if not started:
+        tab.route(BUNDLE, lambda route: route.abort())
+    tab.goto(url_of(site_url, path))
+    if started:
+        material_ready(tab)
+    unseen, stops = [], 0
+    for _ in range(200):
+        tab.keyboard.press("Tab")
+        focus = tab.evaluate(FOCUS)
+        if focus is None:
+            break
+        stops += 1
+        if not focus[1]:
+            unseen.append(focus[0])
+    context.close()
+    assert stops > 5 and unseen == [], unseen
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_headings_are_heard_without_their_permalink_mark(page, site_url, language):
+    """A heading's accessible name is its words; its permalink is out of
+    the accessibility tree and the Tab order."""
+    page.goto(url_of(site_url, output_path("talk/comparison.md", language)))
+    headings = page.get_by_role("heading", level=2)
+    names = [headings.nth(i).evaluate("h => h.innerText") for i in range(headings.count())]
+    assert names
+    for text in names:
+        words = text.replace("¶", "").strip()
+        assert page.get_by_role("heading", level=2, name=words, exact=True).count() == 1, words
+    links = page.locator("article .headerlink")
+    assert links.count() and all(
+        links.nth(i).get_attribute("aria-hidden") == "true"
+        and links.nth(i).get_attribute("tabindex") == "-1"
+        for i in range(links.count())
+    )
+
+
+def test_the_language_switch_keeps_the_section(page, site_url):
+    page.goto(url_of(site_url, "talk/comparison/index.html") + "#south-korea")
+    material_ready(page)
+    page.hover(".md-select")
+    current = page.locator(".md-select__link[aria-current]")
+    assert current.count() == 1 and current.get_attribute("hreflang") == "en"
+    page.click(".md-select__link[hreflang='id']")
+    page.wait_for_url("**/id/talk/comparison/#south-korea")
+    assert page.evaluate("document.documentElement.lang") == "id"
+    top = page.evaluate("document.getElementById('south-korea').getBoundingClientRect().top")
+    assert 0 <= top < 200, top
+
+
+@pytest.mark.parametrize(("address", "language"), [("nowhere/", "en"), ("id/tidak-ada/", "id")])
+def test_404_speaks_the_addresss_language_and_searches_by_keyboard(
+    browser, site, site_url, address, language
+):
+    context = browser.new_context()
+    tab = context.new_page()
+    # As GitHub Pages does: the 404 page for any missing address.
+    body = (site / "404.html").read_bytes()
+    tab.route(
+        "**/" + address,
+        lambda route: route.fulfill(status=404, body=body, content_type="text/html"),
+    )
+    tab.goto(site_url + address)
+    assert tab.evaluate("document.documentElement.lang") == language
+    first = tab.locator(".not-found").first
+    assert first.get_attribute("lang") == language
+    # By keyboard: Tab reaches the search box; Enter searches the edition.
+    for _ in range(60):
+        tab.keyboard.press("Tab")
+        if tab.evaluate(f"document.activeElement.id === 'q-{language}'"):
+            break
+    assert tab.evaluate("document.activeElement.id") == f"q-{language}"
+    tab.keyboard.type("Korea")
+    with tab.expect_navigation():
+        tab.keyboard.press("Enter")
+    edition = "" if language == "en" else "id/"
+    assert tab.url == f"{site_url}{edition}?q=Korea"
+    context.close()
+
+
+def test_404_gives_no_keyboard_hint_on_a_touch_screen(browser, site_url):
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    tab = context.new_page()
+    tab.goto(site_url + "404.html")
+    assert tab.locator(".not-found__hint").first.is_hidden()
+    context.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_phone_header_shows_the_whole_site_name(browser, site_url, language):
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    tab = context.new_page()
+    tab.goto(url_of(site_url, output_path("people.md", language)))
+    name = tab.locator(".md-header__topic:first-child .md-ellipsis")
+    assert "#5" in name.inner_text()
+    clipped = name.evaluate("el => el.scrollWidth > el.clientWidth + 1")
+    inside = name.evaluate("el => el.getBoundingClientRect().bottom <= 48")
+    context.close()
+    assert not clipped and inside
+
+
+@pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_nothing_covers_a_citation_to_copy(browser, site_url, size):
+    context = browser.new_context(viewport=size)
+    tab = context.new_page()
+    tab.goto(url_of(site_url, "cite/index.html"))
+    material_ready(tab)
+    overlaps = tab.evaluate(
+        """() => [...document.querySelectorAll("article pre")].map(pre => {
+          const nav = pre.querySelector(".md-code__nav").getBoundingClientRect();
+          const range = document.createRange();
+          range.selectNodeContents(pre.querySelector("code"));
+          return [...range.getClientRects()].some(r => r.width > 0
+            && r.left < nav.right && r.right > nav.left
+            && r.top < nav.bottom && r.bottom > nav.top);
+        })"""
+    )
+    context.close()
+    assert overlaps and not any(overlaps), overlaps
+
+
+def printed(page, tmp_path) -> list[str]:
+    """The text of each A4 sheet of the page, as Chromium prints it to PDF."""
+    pdf = tmp_path / "page.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return [re.sub(r"\s+", " ", sheet) for sheet in text.split("\f") if sheet.strip()]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_printed_sheet_says_where_it_came_from(page, site_url, tmp_path, language):
+    """Each sheet carries the site, the page's address, the edition and what
+    the source keys stand for."""
+    url = url_of(site_url, output_path("sources.md", language))
+    page.goto(url)
+    sheets = printed(page, tmp_path)
+    assert len(sheets) >= 2, "the test needs a page that spans sheets"
+    talk = registry()["talk"]
+    keys = "Source keys:" if language == "en" else "Kunci sumber:"
+    for number, sheet in enumerate(sheets, start=1):
+        assert url in sheet, (number, sheet[:300])
+        assert talk["series"][language] in sheet and keys in sheet, number
+        assert " ".join(talk["name"][language].split())[:40] in sheet, number
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_printed_comparison_starts_its_table_on_the_first_sheet(
+    page, site_url, tmp_path, language
+):
+    page.goto(url_of(site_url, output_path("talk/comparison.md", language)))
+    first = printed(page, tmp_path)[0]
+    country = "South Korea" if language == "en" else "Korea Selatan"
+    assert first.count(country) >= 3, "the table's header and rows are on sheet 1"
+
+
+def test_every_page_prints_where_it_came_from_and_its_keys(pages):
+    """The print margins' text is the page's own, allowed by the policy's hash."""
+    for language in LANGUAGES:
+        for src in nav_files():
+            head = pages[output_path(src, language)].split("</head>")[0]
+            styles = re.findall(r"<style>(.*?)</style>", head, re.S)
+            assert len(styles) == 1 and "@top-left" in styles[0] and "@bottom-left" in styles[0]
+            policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', head)
+            assert "style-src 'self' 'sha256-" in policy.group(1), (language, src)
