@@ -120,8 +120,8 @@ def add_citation_files(files: Files, config: MkDocsConfig) -> None:
     """The three works as ``cite/<key>.bib`` and ``.ris``, beside the edition's Cite page."""
     home = files.get_file_from_path("index.md")
     folder = posixpath.dirname(home.dest_uri) if home else ""
-    registry, strings = shared.registry(config), shared.strings(config)
-    works = references.works(registry, shared.language(config), strings, site(config, files))
+    registry = shared.registry(config)
+    works = references.works(registry, shared.language(config), site(config, files))
     for work in works.values():
         for extension, render in (("bib", references.bibtex), ("ris", references.ris)):
             file = File.generated(
@@ -135,10 +135,11 @@ def add_citation_files(files: Files, config: MkDocsConfig) -> None:
 
 
 def site(config: MkDocsConfig, files: Files) -> dict:
-    """This edition of the site as a work: its name, author, address and date."""
+    """This edition of the site as a work: its key, title, author, address and date."""
     home = files.get_file_from_path("index.md")
     path = home.url.removesuffix("index.html") if home else ""
-    return references.site(config.site_name, config.site_author, config.site_url, path)
+    registry, language = shared.registry(config), shared.language(config)
+    return references.site(registry, language, config.site_url, path)
 
 
 # 4. Each page's Markdown.
@@ -317,7 +318,7 @@ SHORTCODE = re.compile(r"^<!-- (?:(source|cite):([\w-]+)|(report)) -->$", re.MUL
 def expand_shortcodes(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """``<!-- source:KEY -->`` (Sources: a source's full reference),
     ``<!-- cite:NAME -->`` (Cite: an APA 7 or BibTeX block citing the site,
-    the talk or the paper, e.g. ``cite:talk-apa``) and ``<!-- report -->``
+    the talk or the paper, or its COinS, e.g. ``cite:talk-apa``) and ``<!-- report -->``
     (About: how to report a problem, with or without a report link)."""
     registry, strings = shared.registry(config), shared.strings(config)
     language = shared.language(config)
@@ -329,7 +330,7 @@ def expand_shortcodes(markdown: str, *, page: Page, config: MkDocsConfig, files:
         if kind == "source":
             text = references.reference(name, registry, language, strings)
         else:
-            works = references.works(registry, language, strings, site(config, files))
+            works = references.works(registry, language, site(config, files))
             text = references.citation(name, works, language, strings)
         if text is None:
             source = page.file.content_string
