@@ -20,6 +20,7 @@ Steps, in the order they run:
      speaker's 2022 paper as a ``ScholarlyArticle``, the ``WebSite``, this
      ``WebPage`` and its ``BreadcrumbList``. Only what the sources say is
      claimed: the talk's language, venue and attendance mode are unknown.
+     The card of each edition is its own ``assets/images/social.png``.
 
 ``overrides/main.html`` writes them into the page.
 """
@@ -30,6 +31,7 @@ import base64
 from pathlib import Path
 from urllib.parse import urlencode, urljoin
 
+import references
 import shared
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -37,6 +39,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 REPORT_FORM = "report.yml"
+# Each edition's card: docs/assets/images/social.png, and social.id.png,
+# which mkdocs-static-i18n serves as id/assets/images/social.png.
+SOCIAL_CARD = "assets/images/social.png"
 
 
 # 1. The favicon.
@@ -99,21 +104,31 @@ def issue_url(repository: str, title: str, page_url: str) -> str:
 
 
 def sharing(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> None:
-    language = shared.language(config)
+    """Open Graph values and structured data: the card carries the talk's
+    context (the home page's title is the talk's; every other page's title is
+    followed by the site's name), in the edition's language and picture."""
+    language, registry = shared.language(config), shared.registry(config)
+    strings = shared.strings(config)
     # The site root: shared by both editions; the assets live there.
     root = urljoin(page.canonical_url, context["base_url"].rstrip("/") + "/")
     # Each edition has its own home page (index.md, index.id.md); MkDocs
     # counts only the site root's as the homepage.
     start = next((p for p in nav.pages if is_home(p)), None)
     home = start.canonical_url if start else root
+    site_title = references.localized(registry["site"]["title"], language)
     context["is_home"] = is_home(page)
-    context["structured_data"] = graph(
-        shared.registry(config), language, page, root, home, config.site_name
-    )
-    locales = {code: strings["og_locale"] for code, strings in shared.all_strings(config).items()}
+    context["site_title"] = site_title
+    context["structured_data"] = graph(registry, language, page, root, home, config.site_name)
+    if is_home(page):
+        context["og_title"] = " ".join(registry["talk"]["name"][language].split())
+    else:
+        page_title = page.meta.get("title") or page.title
+        context["og_title"] = strings["og_title"].format(page=page_title, site=config.site_name)
+    locales = {code: table["og_locale"] for code, table in shared.all_strings(config).items()}
     context["og_locale"] = locales[language]
     context["og_locale_alternates"] = [v for k, v in locales.items() if k != language]
-    context["og_image"] = urljoin(root, "assets/images/social.png")
+    context["og_image"] = urljoin(home, SOCIAL_CARD)
+    context["og_image_alt"] = " ".join(strings["og_image_alt"].split())
 
 
 def is_home(page: Page) -> bool:
@@ -137,7 +152,8 @@ def graph(registry: dict, language: str, page: Page, root: str, home: str, site_
             {
                 "@type": "WebSite",
                 "@id": f"{root}#site",
-                "name": site_name,
+                "name": references.localized(registry["site"]["title"], language),
+                "alternateName": site_name,
                 "url": root,
                 "inLanguage": language,
             },
