@@ -20,7 +20,9 @@ Steps, in the order they run:
      speaker's 2022 paper as a ``ScholarlyArticle``, the ``WebSite``, this
      ``WebPage`` and its ``BreadcrumbList``. Only what the sources say is
      claimed: the talk's language, venue and attendance mode are unknown.
-     The card of each edition is its own ``assets/images/social.png``.
+     The card of each edition is its own ``assets/images/social.png``;
+   - the page as reference managers save it: Dublin Core ``DC.*`` tags,
+     read by Zotero's Embedded Metadata translator (see ``citation_meta``).
 
 ``overrides/main.html`` writes them into the page.
 """
@@ -28,6 +30,8 @@ Steps, in the order they run:
 from __future__ import annotations
 
 import base64
+import html
+import re
 from pathlib import Path
 from urllib.parse import urlencode, urljoin
 
@@ -136,6 +140,40 @@ def is_home(page: Page) -> bool:
     return page.file.src_uri.split(".")[0] == "index"
 
 
+def citation_meta(context: dict, *, page: Page, config: MkDocsConfig, **_) -> None:
+    """The page as a reference manager saves it: Dublin Core tags.
+
+    Zotero's Embedded Metadata translator makes a Web Page of them (no
+    ``citation_*`` tag: Zotero takes ``citation_title`` for a journal
+    article, and Google Scholar's Highwire tags describe scholarly papers):
+    its title is the page's heading, its date this edition's, its language
+    the edition's; og:site_name gives the website's title. The creator is
+    the site's group author in the "Family, Given" form with no given name:
+    Zotero splits a name without a comma into given and family names
+    ("... reference site" and "contributors"), and a page without a creator
+    would have Zotero read one from any element whose class contains
+    "byline". tests/test_zotero.py applies the translator's rules to every
+    page.
+    """
+    site = shared.registry(config)["site"]
+    language = shared.language(config)
+    context["dublin_core"] = {
+        "DC.title": heading(page),
+        "DC.creator": references.localized(site["author"], language) + ",",
+        "DC.date": references.edition_date().isoformat(),
+        "DC.language": language,
+        "DC.rights": f"{site['licence']['name']}, {site['licence']['url']}",
+    }
+
+
+def heading(page: Page) -> str:
+    """The page's first-level heading as plain text (its title if it has none)."""
+    first = next((item for item in page.toc if item.level == 1), None)
+    if first is None:
+        return page.meta.get("title") or page.title
+    return html.unescape(re.sub(r"<[^>]+>", "", first.title)).strip()
+
+
 def graph(registry: dict, language: str, page: Page, root: str, home: str, site_name: str) -> dict:
     talk, paper = registry["talk"], registry["sources"]["D"]
     event_id, paper_id = f"{root}#talk", f"{root}#paper"
@@ -223,4 +261,4 @@ def graph(registry: dict, language: str, page: Page, root: str, home: str, site_
     }
 
 
-PAGE_STEPS = (interface_strings, absolute_alternates, report_link, sharing)
+PAGE_STEPS = (interface_strings, absolute_alternates, report_link, sharing, citation_meta)
