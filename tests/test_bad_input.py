@@ -119,6 +119,13 @@ FATAL = [
         lambda p: replace(p / "data/registry.yml", "\nsite:\n", "\nsite_moved:\n"),
         "registry.yml: the registry's 'site' mapping lacks author, key, licence, title; add them",
     ),
+    (
+        "a contact that is not an e-mail address",
+        lambda p: replace(
+            p / "mkdocs.yml", "contact: !ENV [SITE_CONTACT, null]", "contact: mailto:reports"
+        ),
+        "SITE_CONTACT is 'mailto:reports'; set it to an e-mail address",
+    ),
 ]
 
 

@@ -12,6 +12,7 @@ import pytest
 import yaml
 from conftest import ROOT, run_mkdocs
 from helpers import elements, nav_files, output_path, registry
+from test_cite import edition_date
 
 PAGES = [output_path(src, lang) for lang in ("en", "id") for src in nav_files()]
 OPEN_GRAPH = ["og:title", "og:description", "og:url", "og:image", "og:type", "og:locale"]
@@ -233,3 +234,19 @@ def test_robots_and_sitemap_are_reachable(site):
 def test_each_edition_home_is_one_breadcrumb(pages, site_url, path):
     crumbs = json_ld(pages[path])["WebPage"]["breadcrumb"]["itemListElement"]
     assert [crumb["item"] for crumb in crumbs] == [site_url + path.removesuffix("index.html")]
+
+
+def test_every_page_shows_its_edition_and_the_licence(pages):
+    """The foot of every page (overrides/partials/copyright.html): the date
+    of this edition, in the page's language, and the licence of the text."""
+    strings = yaml.safe_load((ROOT / "data/strings.yml").read_text(encoding="utf-8"))
+    licence = registry()["site"]["licence"]
+    day = edition_date()
+    for name, html in pages.items():
+        language = "id" if name.startswith("id/") else "en"
+        line = re.search(r'<div class="md-copyright__edition">(.*?)</div>', html, re.S)
+        assert line, name
+        year, month, date = map(int, day.split("-"))
+        shown = f"{date} {strings[language]['months'][month - 1]} {year}"
+        assert f'{strings[language]["edition"]} <time datetime="{day}">{shown}</time>' in line[1]
+        assert f'<a href="{licence["url"]}" rel="license">{licence["name"]}</a>' in line[1]

@@ -14,7 +14,9 @@ Steps, in the order they run:
    - the "Report a problem with this page" link, when the build knows its
      repository (``extra.repository``): a plain link to the issue form
      ``.github/ISSUE_TEMPLATE/report.yml``, prefilled with the page's title
-     and address, so pages make no request to GitHub;
+     and address, so pages make no request to GitHub; beside it, or in its
+     place, an e-mail link when the build knows a contact address
+     (``extra.contact``);
    - structured data (JSON-LD) and the Open Graph values, from the
      registry: the talk as an ``EducationEvent`` in its series, the
      speaker's 2022 paper as a ``ScholarlyArticle``, the ``WebSite``, this
@@ -22,9 +24,12 @@ Steps, in the order they run:
      claimed: the talk's language, venue and attendance mode are unknown.
      The card of each edition is its own ``assets/images/social.png``;
    - the page as reference managers save it: Dublin Core ``DC.*`` tags,
-     read by Zotero's Embedded Metadata translator (see ``citation_meta``).
+     read by Zotero's Embedded Metadata translator (see ``citation_meta``);
+   - the foot of the page: the edition's date and the licence of the text.
+3. ``on_template_context``: the same foot for theme templates (404.html).
 
-``overrides/main.html`` writes them into the page.
+``overrides/main.html`` and ``overrides/partials/copyright.html`` write them
+into the page.
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ import base64
 import html
 import re
 from pathlib import Path
-from urllib.parse import urlencode, urljoin
+from urllib.parse import quote, urlencode, urljoin
 
 import references
 import shared
@@ -89,15 +94,21 @@ def absolute_alternates(context: dict, *, config: MkDocsConfig, **_) -> None:
 
 
 def report_link(context: dict, *, page: Page, config: MkDocsConfig, **_) -> None:
-    repository = config.extra.get("repository")
-    if not repository or not page.canonical_url:
+    """The report form's link and, when the build has a contact address, an
+    e-mail link beside it (or alone, without a repository)."""
+    repository, contact = config.extra.get("repository"), config.extra.get("contact")
+    if not (repository or contact) or not page.canonical_url:
         return
     text = shared.strings(config)["report"]
     # The front matter's title, as in the browser tab (the nav may shorten it).
     title = text["title"].format(page.meta.get("title") or page.title)
+    mail = mail_url(contact, title, text["body"].format(url=page.canonical_url)) if contact else ""
     context["report_problem"] = {
         "label": text["link"],
-        "url": issue_url(repository, title, page.canonical_url),
+        "url": issue_url(repository, title, page.canonical_url) if repository else mail,
+        "mail": {"url": mail, "joiner": text["or"], "label": text["mail"].format(address=contact)}
+        if repository and contact
+        else None,
     }
 
 
@@ -105,6 +116,11 @@ def issue_url(repository: str, title: str, page_url: str) -> str:
     """A new issue through the report form, with its title and page field filled in."""
     query = urlencode({"template": REPORT_FORM, "title": title, "page": page_url})
     return f"{repository.rstrip('/')}/issues/new?{query}"
+
+
+def mail_url(address: str, subject: str, body: str) -> str:
+    """A mailto: URL (RFC 6068) with its subject and body filled in."""
+    return f"mailto:{address}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
 
 
 def sharing(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> None:
@@ -174,6 +190,19 @@ def heading(page: Page) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", first.title)).strip()
 
 
+def foot(context: dict, *, config: MkDocsConfig, **_) -> None:
+    """The foot of the page: the edition's date and the licence of the text."""
+    strings = shared.strings(config)
+    licence = shared.registry(config)["site"]["licence"]
+    day = references.edition_date().isoformat()
+    context["edition"] = {
+        "label": strings["edition"],
+        "iso": day,
+        "date": references.human_date(day, strings["months"]),
+        "licence": {"label": strings["licence"], "name": licence["name"], "url": licence["url"]},
+    }
+
+
 def graph(registry: dict, language: str, page: Page, root: str, home: str, site_name: str) -> dict:
     talk, paper = registry["talk"], registry["sources"]["D"]
     event_id, paper_id = f"{root}#talk", f"{root}#paper"
@@ -194,6 +223,7 @@ def graph(registry: dict, language: str, page: Page, root: str, home: str, site_
                 "alternateName": site_name,
                 "url": root,
                 "inLanguage": language,
+                "license": registry["site"]["licence"]["url"],
             },
             {
                 "@type": "WebPage",
@@ -261,4 +291,19 @@ def graph(registry: dict, language: str, page: Page, root: str, home: str, site_
     }
 
 
-PAGE_STEPS = (interface_strings, absolute_alternates, report_link, sharing, citation_meta)
+PAGE_STEPS = (
+    interface_strings,
+    absolute_alternates,
+    report_link,
+    sharing,
+    citation_meta,
+    foot,
+)
+
+
+# 3. Theme templates (404.html): the same foot as every page.
+
+
+def on_template_context(context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
+    foot(context, config=config)
+    return context
