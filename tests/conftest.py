@@ -4,7 +4,8 @@ The site is built once per session with `mkdocs build --strict`, under a
 sub-path (as GitHub Pages serves a project site), into a temporary folder,
 with `site_url` set to the local server that then serves it: canonical and
 alternate URLs are absolute, so they must point where the browser is. Like
-the Pages workflow, it names a repository, so every page has a report link.
+the Pages workflow, it names a repository, so every page has a report link,
+and a contact address, so every page offers an e-mail beside it.
 """
 
 from __future__ import annotations
@@ -69,13 +70,21 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-# What the Pages workflow passes as SITE_REPOSITORY: pages link to its issue form.
+# What the Pages workflow passes as SITE_REPOSITORY: pages link to its issue form;
+# and as SITE_CONTACT, when the repository variable is set.
 REPOSITORY = "https://github.com/example/teacup-5"
+CONTACT = "reports@example.org"
 
 
 @pytest.fixture(scope="session")
 def build(httpd) -> Build:
-    return run_mkdocs(ROOT, httpd.www / SUBPATH, site_url=httpd.url, SITE_REPOSITORY=REPOSITORY)
+    return run_mkdocs(
+        ROOT,
+        httpd.www / SUBPATH,
+        site_url=httpd.url,
+        SITE_REPOSITORY=REPOSITORY,
+        SITE_CONTACT=CONTACT,
+    )
 
 
 @pytest.fixture(scope="session")

@@ -114,6 +114,18 @@ FATAL = [
         lambda p: replace(p / "data/registry.yml", "    language: id\n", ""),
         "registry.yml: source 'B' lacks language; add them",
     ),
+    (
+        "a registry without the site's citation",
+        lambda p: replace(p / "data/registry.yml", "\nsite:\n", "\nsite_moved:\n"),
+        "registry.yml: the registry's 'site' mapping lacks author, key, licence, title; add them",
+    ),
+    (
+        "a contact that is not an e-mail address",
+        lambda p: replace(
+            p / "mkdocs.yml", "contact: !ENV [SITE_CONTACT, null]", "contact: mailto:reports"
+        ),
+        "SITE_CONTACT is 'mailto:reports'; set it to an e-mail address",
+    ),
 ]
 
 

@@ -1,25 +1,43 @@
-"""The citation files on the Cite page, read back with real BibTeX and RIS parsers.
+"""The citation files on the Cite page, read back with real BibTeX and RIS
+parsers and rendered by a real citation processor.
 
 Every field of every entry is checked against its source of truth: the
-registry (data/registry.yml) for the talk and the paper, mkdocs.yml and the
-date of the commit built for the site itself; in both editions.
+registry (data/registry.yml) for the talk, the paper and the site's title
+and author, mkdocs.yml's site_url and the date of the commit built for the
+site's address and date; in both editions. pandoc's citeproc renders each
+BibTeX file with the APA 7 CSL style in the edition's language, and the
+result must be the APA reference the Cite page shows.
 """
 
 from __future__ import annotations
 
 import datetime
+import html
 import os
 import posixpath
+import re
+import shutil
 import subprocess
+from pathlib import Path
 
 import bibtexparser
 import pytest
 import rispy
 from bibtexparser import middlewares
-from helpers import LANGUAGES, ROOT, elements, mkdocs_config, registry
+from helpers import LANGUAGES, ROOT, elements, registry
 
-KEYS = {"site": "teacup5site", "talk": "bimantara2021teacup", "paper": "bimantara2022normative"}
-PRESENTATION = {"en": "Presentation", "id": "Presentasi"}
+# Debian's pandoc and citation-style-language-styles (./run installs them).
+PANDOC = os.environ.get("PANDOC", "pandoc")
+APA_CSL = Path(os.environ.get("APA_CSL", "/usr/share/citation-style-language/styles/apa.csl"))
+# The document language a reader writing in each edition's language sets.
+DOCUMENT_LANGUAGE = {"en": "en-US", "id": "id-ID"}
+WORKS = ("site", "talk", "paper")
+NOUNS = [*registry()["proper_nouns"], *registry()["talk"]["series"].values()]
+
+
+def keys(language: str) -> dict[str, str]:
+    site = registry()["site"]["key"][language]
+    return {"site": site, "talk": "bimantara2021teacup", "paper": "bimantara2022normative"}
 
 
 def edition_date() -> str:
@@ -37,34 +55,53 @@ def edition_date() -> str:
     return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date().isoformat()
 
 
+def sentence(title: str) -> str:
+    """A title as the registry writes it, in sentence case: the first word,
+    the first after a colon and the proper nouns keep their capitals."""
+    title = " ".join(title.split())
+    kept = {
+        i
+        for noun in NOUNS
+        for m in re.finditer(re.escape(noun), title)
+        for i in range(m.start(), m.end())
+    }
+    words = []
+    for match in re.finditer(r"\S+", title):
+        start, word = match.start(), match.group()
+        first = start == 0 or title[:start].rstrip().endswith(":")
+        words.append(word if first or start in kept or not word.istitle() else word.lower())
+    return " ".join(words)
+
+
 def expected(language: str, site_url: str) -> dict[str, dict]:
     """Each work's fields, written out from the sources of truth."""
-    config = mkdocs_config()
-    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
-    overrides = next(lang for lang in i18n["languages"] if lang["locale"] == language)
-    talk, paper = registry()["talk"], registry()["sources"]["D"]
-    organizer, series = talk["organizer"][language], talk["series"][language]
-    meeting = f"{series} #{talk['session']}, {organizer}"
+    data = registry()
+    talk, paper, site = data["talk"], data["sources"]["D"], data["site"]
+    record = talk["record"]
+    other = next(code for code in talk["name"] if code != record)
     day = edition_date()
     return {
         "site": {
-            "author": overrides.get("site_author", config["site_author"]),
-            "title": overrides.get("site_name", config["site_name"]),
-            "date": day,
+            "author": site["author"][language],
+            "title": sentence(site["title"][language]),
             "accessed": day,
             "url": site_url if language == "en" else f"{site_url}{language}/",
             "language": language,
         },
+        # One record of the talk, whichever edition offers it.
         "talk": {
             "author": talk["author"],
-            "title": " ".join(talk["name"][language].split()),
+            "title": sentence(talk["name"][record]),
+            "translation": sentence(talk["name"][other]),
             "date": talk["date"].isoformat(),
-            "genre": PRESENTATION[language],
-            "meeting": meeting,
+            "genre": talk["genre"],
+            "event": f"{talk['series'][record]} #{talk['session']}",
+            "organizer": talk["organizer"][record],
+            "language": record,
         },
         "paper": {
             "author": paper["author"],
-            "title": " ".join(paper["title"].split()),
+            "title": sentence(paper["title"]),
             "date": paper["date"],
             "journal": paper["journal"],
             "volume": str(paper["volume"]),
@@ -82,10 +119,21 @@ def folder(language: str) -> str:
     return "cite" if language == "en" else f"{language}/cite"
 
 
+def cite_page(language: str) -> str:
+    return "cite/index.html" if language == "en" else f"{language}/cite/index.html"
+
+
+BIBLATEX_LANGUAGE = {"en": "english", "id": "indonesian"}
+
+
+def unbraced(value: str) -> str:
+    return value.replace("{", "").replace("}", "")
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_bibtex_files_match_the_registry(site, site_url, language):
     for work, want in expected(language, site_url).items():
-        text = (site / folder(language) / f"{KEYS[work]}.bib").read_text(encoding="utf-8")
+        text = (site / folder(language) / f"{keys(language)[work]}.bib").read_text(encoding="utf-8")
         library = bibtexparser.parse_string(
             text,
             append_middleware=[
@@ -96,24 +144,42 @@ def test_bibtex_files_match_the_registry(site, site_url, language):
         assert not library.failed_blocks and len(library.entries) == 1, text
         entry = library.entries[0]
         fields = {field.key: field.value for field in entry.fields}
-        year, month, *_ = map(int, want["date"].split("-"))
+        fields["title"] = unbraced(fields["title"])
         common = {
             "author": want["author"],
-            "title": want["title"],
-            "year": str(year),
-            "month": month,
+            "langid": BIBLATEX_LANGUAGE[want.get("language", language)],
         }
         if work == "site":
-            assert entry.entry_type == "misc"
-            assert fields == {**common, "url": want["url"], "urldate": want["accessed"]}
+            assert entry.entry_type == "online"
+            assert fields == {
+                **common,
+                "title": want["title"],
+                "url": want["url"],
+                "urldate": want["accessed"],
+            }
         if work == "talk":
-            assert entry.entry_type == "misc"
-            assert fields == {**common, "type": want["genre"], "howpublished": want["meeting"]}
+            year, month, day = map(int, want["date"].split("-"))
+            assert entry.entry_type == "unpublished"
+            assert fields == {
+                **common,
+                "title": f"{want['title']} [{want['translation']}]",
+                "type": want["genre"],
+                "eventtitle": unbraced(fields["eventtitle"]),
+                "organization": want["organizer"],
+                "year": str(year),
+                "month": month,
+                "day": str(day),
+            }
+            assert unbraced(fields["eventtitle"]) == want["event"]
         if work == "paper":
+            year, month = map(int, want["date"].split("-"))
             assert entry.entry_type == "article"
             assert fields == {
                 **common,
+                "title": want["title"],
                 "journal": want["journal"],
+                "year": str(year),
+                "month": month,
                 "volume": want["volume"],
                 "number": want["issue"],
                 "pages": "\u2013".join(want["pages"]),
@@ -121,7 +187,7 @@ def test_bibtex_files_match_the_registry(site, site_url, language):
                 "doi": want["doi"],
                 "url": want["url"],
             }
-        assert entry.key == KEYS[work]
+        assert entry.key == keys(language)[work]
 
 
 def ris_date(value: str) -> str:
@@ -132,14 +198,13 @@ def ris_date(value: str) -> str:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_ris_files_match_the_registry(site, site_url, language):
     for work, want in expected(language, site_url).items():
-        raw = (site / folder(language) / f"{KEYS[work]}.ris").read_bytes()
+        raw = (site / folder(language) / f"{keys(language)[work]}.ris").read_bytes()
         assert raw.endswith(b"ER  - \r\n") and b"\n" not in raw.replace(b"\r\n", b"")
         (record,) = rispy.loads(raw.decode("utf-8"))
         common = {
             "authors": [want["author"]],
             "title": want["title"],
-            "year": want["date"][:4],
-            "date": ris_date(want["date"]),
+            "language": want["language"],
         }
         if work == "site":
             assert record == {
@@ -147,19 +212,24 @@ def test_ris_files_match_the_registry(site, site_url, language):
                 **common,
                 "urls": [want["url"]],
                 "access_date": ris_date(want["accessed"]),
-                "language": want["language"],
             }
         if work == "talk":
+            # GEN: RIS has no type for a talk, and SLIDE would claim slides.
             assert record == {
-                "type_of_reference": "SLIDE",
+                "type_of_reference": "GEN",
                 **common,
-                "secondary_title": want["meeting"],
+                "translated_title": want["translation"],
+                "year": want["date"][:4],
+                "date": ris_date(want["date"]),
+                "secondary_title": f"{want['event']}, {want['organizer']}",
                 "type_of_work": want["genre"],
             }
         if work == "paper":
             assert record == {
                 "type_of_reference": "JOUR",
                 **common,
+                "year": want["date"][:4],
+                "date": ris_date(want["date"]),
                 "secondary_title": want["journal"],
                 "volume": want["volume"],
                 "number": want["issue"],
@@ -168,16 +238,28 @@ def test_ris_files_match_the_registry(site, site_url, language):
                 "issn": want["issn"],
                 "doi": want["doi"],
                 "urls": [want["url"]],
-                "language": want["language"],
             }
+
+
+def test_the_talk_and_the_paper_have_one_record_in_both_editions(site):
+    """One key, one record: importing both editions' files gives one item."""
+    for work in ("talk", "paper"):
+        for extension in ("bib", "ris"):
+            name = f"{keys('en')[work]}.{extension}"
+            assert (site / "cite" / name).read_bytes() == (site / "id/cite" / name).read_bytes()
+    assert keys("en")["site"] != keys("id")["site"], "each edition of the site is its own work"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_cite_page_links_every_file_of_its_edition(site, pages, language):
-    page = "cite/index.html" if language == "en" else f"{language}/cite/index.html"
+    page = cite_page(language)
     links = [a["href"] for a in elements(pages[page], "a") if "download" in a]
     targets = {posixpath.normpath(posixpath.join(posixpath.dirname(page), href)) for href in links}
-    files = {f"{folder(language)}/{key}.{ext}" for key in KEYS.values() for ext in ("bib", "ris")}
+    files = {
+        f"{folder(language)}/{key}.{ext}"
+        for key in keys(language).values()
+        for ext in ("bib", "ris")
+    }
     assert len(links) == len(targets) == 6
     assert targets == files
     assert all((site / target).is_file() for target in targets)
@@ -188,6 +270,66 @@ def test_citation_files_exist_only_beside_the_cite_pages(site):
     assert found == {
         f"{folder(language)}/{key}.{ext}"
         for language in LANGUAGES
-        for key in KEYS.values()
+        for key in keys(language).values()
         for ext in ("bib", "ris")
     }
+
+
+def apa_blocks(html_text: str) -> list[str]:
+    """The Cite page's APA references, in order (its text blocks that are not BibTeX)."""
+    blocks = re.findall(r'<div class="language-text[^"]*">.*?<code>(.*?)</code>', html_text, re.S)
+    return [" ".join(html.unescape(re.sub(r"<[^>]+>", "", block)).split()) for block in blocks]
+
+
+def pandoc_apa(bib: Path, language: str, tmp_path: Path) -> str:
+    """What pandoc's citeproc makes of one BibTeX file with the APA 7 CSL
+    style, in a document of the given language, as plain text (no italics)."""
+    document = tmp_path / f"{bib.stem}.{language}.md"
+    document.write_text(
+        f'---\nnocite: "@*"\nlang: {DOCUMENT_LANGUAGE[language]}\n---\n', encoding="utf-8"
+    )
+    result = subprocess.run(
+        [
+            PANDOC,
+            str(document),
+            "--citeproc",
+            "--bibliography",
+            str(bib),
+            "--csl",
+            str(APA_CSL),
+            "--to",
+            "plain",
+            "--wrap",
+            "none",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0 and not result.stderr, result.stderr
+    return " ".join(result.stdout.split())
+
+
+@pytest.fixture(scope="module")
+def citeproc() -> None:
+    """pandoc and the APA 7 CSL style, as the test set-up installs them."""
+    if shutil.which(PANDOC) is None or not APA_CSL.is_file():
+        pytest.fail(
+            f"no {PANDOC} or no {APA_CSL}: install Debian's 'pandoc' and "
+            "'citation-style-language-styles' (./run test does), or set PANDOC and APA_CSL"
+        )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_pandoc_renders_each_file_as_the_cite_page_shows_it(
+    site, pages, language, tmp_path, citeproc
+):
+    """For each work and each edition: the BibTeX file through pandoc
+    --citeproc and the APA 7 CSL style gives exactly the Cite page's APA
+    reference (plain text on both sides, so italics aside): the talk's full
+    date, the site's retrieval date, sentence case in either language."""
+    shown = apa_blocks(pages[cite_page(language)])
+    assert len(shown) == len(WORKS)
+    for work, reference in zip(WORKS, shown, strict=True):
+        bib = site / folder(language) / f"{keys(language)[work]}.bib"
+        assert pandoc_apa(bib, language, tmp_path) == reference, work

@@ -134,7 +134,7 @@ def test_dates_read_naturally_in_both_languages():
     assert references.human_date("2021-09-30", MONTHS["en"]) == "30 September 2021"
     assert references.human_date("2022-07", MONTHS["id"]) == "Juli 2022"
     assert references.apa_date("2021-09-30", "en", MONTHS["en"]) == "2021, September 30"
-    assert references.apa_date("2021-09-30", "id", MONTHS["id"]) == "2021, 30 September"
+    assert references.apa_date("2021-09-30", "id", MONTHS["id"]) == "2021, September 30"
     assert (
         references.apa_date("2026-11-27", "en", MONTHS["en"], retrieved=True) == "November 27, 2026"
     )
@@ -144,37 +144,16 @@ def test_dates_read_naturally_in_both_languages():
 
 
 EDITIONS = {
-    "en": {
-        "name": "Teacup Discussion #5",
-        "author": "Teacup Discussion #5 reference site contributors",
-        "url": "https://example.org/teacup-5/",
-        "date": "2026-11-27",
-    },
-    "id": {
-        "name": "Diskusi Cangkir Teh #5",
-        "author": "Kontributor situs rujukan Diskusi Cangkir Teh #5",
-        "url": "https://example.org/teacup-5/id/",
-        "date": "2026-11-27",
-    },
+    language: references.site(registry(), language, "https://example.org/teacup-5/", path)
+    for language, path in (("en", ""), ("id", "id/"))
 }
-APA = {
-    "en": {
-        "site": "Teacup Discussion #5 reference site contributors. (2026, November 27). "
-        "Teacup Discussion #5. Retrieved November 27, 2026, from https://example.org/teacup-5/",
-        "talk": "Bimantara, A. (2021, September 30). Normative aspects in providing "
-        "international cyber security capacity building assistance: Experiences of Japan "
-        "and South Korea [Presentation]. Teacup Discussion #5, Institute of International "
-        "Studies, Department of International Relations, Universitas Gadjah Mada.",
-    },
-    "id": {
-        "site": "Kontributor situs rujukan Diskusi Cangkir Teh #5. (2026, 27 November). "
-        "Diskusi Cangkir Teh #5. Diakses 27 November 2026, dari https://example.org/teacup-5/id/",
-        "talk": "Bimantara, A. (2021, 30 September). Aspek normatif dalam pemberian bantuan "
-        "peningkatan kapasitas keamanan siber internasional: Pengalaman Jepang dan Korea "
-        "Selatan [Presentasi]. Diskusi Cangkir Teh #5, Institute of International Studies, "
-        "Departemen Ilmu Hubungan Internasional, Universitas Gadjah Mada.",
-    },
-}
+TALK = (
+    "Bimantara, A. (2021, September 30). Normative aspects in providing international cyber "
+    "security capacity building assistance: Experiences of Japan and South Korea [Aspek "
+    "normatif dalam pemberian bantuan peningkatan kapasitas keamanan siber internasional: "
+    "Pengalaman Jepang dan Korea Selatan] [Presentation]. Teacup Discussion #5. Institute of "
+    "International Studies, Department of International Relations, Universitas Gadjah Mada."
+)
 PAPER_APA = (
     "Bimantara, A. (2022). The normative enactment of international cybersecurity capacity "
     "building assistance: A comparative analysis on Japanese and South Korean practices. "
@@ -183,25 +162,61 @@ PAPER_APA = (
 )
 
 
-@pytest.mark.parametrize("language", ["en", "id"])
-def test_apa_references_in_each_language(language):
-    works = references.works(registry(), language, STRINGS[language], EDITIONS[language])
-    assert references.apa(works["site"], language, STRINGS[language]) == APA[language]["site"]
-    assert references.apa(works["talk"], language, STRINGS[language]) == APA[language]["talk"]
-    # The article is English whichever edition cites it.
-    assert references.apa(works["paper"], language, STRINGS[language]) == PAPER_APA
+def dated(language: str, day: str) -> dict:
+    return dict(EDITIONS[language], date=day)
 
 
-def test_citation_shortcodes_give_code_blocks():
-    works = references.works(registry(), "en", STRINGS["en"], EDITIONS["en"])
+def test_apa_references_in_each_language():
+    english = references.works(registry(), "en", dated("en", "2026-11-27"))
+    assert references.apa(english["site"], "en", STRINGS["en"]) == (
+        "Teacup Discussion #5 reference site contributors. (n.d.). Teacup Discussion #5: A "
+        "reference site. Retrieved November 27, 2026, from https://example.org/teacup-5/"
+    )
+    indonesian = references.works(registry(), "id", dated("id", "2026-11-27"))
+    assert references.apa(indonesian["site"], "id", STRINGS["id"]) == (
+        "Kontributor situs rujukan Diskusi Cangkir Teh #5. (t.t.). Diskusi Cangkir Teh #5: "
+        "Situs rujukan. Diambil 27 November 2026, dari https://example.org/teacup-5/id/"
+    )
+    # One record of the talk and of the paper, whichever edition cites them.
+    for language, works in (("en", english), ("id", indonesian)):
+        assert references.apa(works["talk"], language, STRINGS[language]) == TALK
+        assert references.apa(works["paper"], language, STRINGS[language]) == PAPER_APA
+
+
+def test_works_of_the_two_editions_differ_only_in_the_site():
+    english = references.works(registry(), "en", EDITIONS["en"])
+    indonesian = references.works(registry(), "id", EDITIONS["id"])
+    assert english["talk"] == indonesian["talk"] and english["paper"] == indonesian["paper"]
+    assert english["site"]["key"] == "teacup5site"
+    assert indonesian["site"]["key"] == "teacup5site-id"
+    assert indonesian["site"]["title"] == "Diskusi Cangkir Teh #5: Situs rujukan"
+
+
+def test_citation_shortcodes_give_code_blocks_and_coins():
+    works = references.works(registry(), "en", EDITIONS["en"])
     talk = references.citation("talk-apa", works, "en", STRINGS["en"])
-    assert talk == f"``` text\n{APA['en']['talk']}\n```"
+    assert talk == f"``` text\n{TALK}\n```"
     paper = references.citation("paper-bibtex", works, "en", STRINGS["en"])
     assert paper.startswith("``` bibtex\n@article{bimantara2022normative,\n")
     assert "  doi     = {10.7454/global.v24i1.684},\n" in paper
     assert "  pages   = {109--142},\n" in paper
+    coins = references.citation("site-coins", works, "en", STRINGS["en"])
+    assert coins.startswith(
+        '<div class="coins"><span class="Z3988" title="url_ver=Z39.88-2004&amp;'
+    )
+    assert "rft.aucorp=Teacup%20Discussion%20%235%20reference%20site%20contributors" in coins
     assert references.citation("talk-mla", works, "en", STRINGS["en"]) is None
     assert references.citation("book-apa", works, "en", STRINGS["en"]) is None
+
+
+def test_apa_dates_follow_the_csl_style():
+    """The style prints a work's date parts in one order in every language;
+    a retrieval date in the locale's long form."""
+    assert references.apa_date("2021-10-15", "id", MONTHS["id"]) == "2021, Oktober 15"
+    assert references.apa_date("2021-10-15", "en", MONTHS["en"]) == "2021, October 15"
+    assert references.apa_date("2026-11-27", "id", MONTHS["id"], retrieved=True) == (
+        "27 November 2026"
+    )
 
 
 def test_sentence_case_keeps_proper_nouns_acronyms_and_the_subtitle():
@@ -221,31 +236,45 @@ def test_bibtex_escapes_special_characters_and_protects_proper_nouns():
         "kind": "site",
         "author": "R&D group, Japan",
         "group": True,
-        "title": "Japan & South Korea #1",
-        "date": "2026-01-02",
+        "title": "Japan & South Korea #1: A note on [Jepang]",
         "accessed": "2026-01-02",
         "url": "https://example.org/a%20b#x",
-        "nouns": ["Japan", "South Korea"],
+        "language": "en",
+        "nouns": ["Japan", "South Korea", "Jepang"],
     }
     entry = references.bibtex(work)
+    assert entry.startswith("@online{k,\n")
     assert "author  = {{R\\&D group, Japan}}," in entry
-    assert "title   = {{Japan} \\& {South Korea} \\#1}," in entry
-    assert "month   = jan," in entry
+    # Proper nouns and every capitalised word but the first keep their capitals.
+    assert "title   = {{Japan} \\& {South Korea} \\#1: {A} note on [{Jepang}]}," in entry
     # URLs are verbatim fields: escaping them would break the link.
     assert "url     = {https://example.org/a%20b#x}," in entry
+    assert "urldate = {2026-01-02}," in entry and "langid  = {english}," in entry
+    assert "year" not in entry, "the site is cited without a date (n.d.)"
+
+
+def test_bibtex_gives_the_talk_its_full_date_and_event():
+    works = references.works(registry(), "id", EDITIONS["id"])
+    entry = references.bibtex(works["talk"])
+    assert entry.startswith("@unpublished{bimantara2021teacup,\n")
+    assert "  month        = sep,\n  day          = {30},\n" in entry
+    assert "  eventtitle   = {{Teacup Discussion} \\#5},\n" in entry
+    assert "  langid       = {english},\n" in entry
 
 
 def test_ris_records_use_crlf_and_the_types_reference_managers_know():
-    works = references.works(registry(), "id", STRINGS["id"], EDITIONS["id"])
+    works = references.works(registry(), "id", EDITIONS["id"])
     records = {name: references.ris(work) for name, work in works.items()}
     assert records["site"].startswith("TY  - ELEC\r\n")
-    assert records["talk"].startswith("TY  - SLIDE\r\n")
+    assert records["talk"].startswith("TY  - GEN\r\n")
     assert records["paper"].startswith("TY  - JOUR\r\n")
     assert all(
         r.endswith("ER  - \r\n") and "\n" not in r.replace("\r\n", "") for r in records.values()
     )
+    assert all("LA  - " in r for r in records.values())
     assert "DA  - 2022/07//\r\n" in records["paper"]
-    assert "M3  - Presentasi\r\n" in records["talk"]
+    assert "M3  - Presentation\r\n" in records["talk"] and "TT  - Aspek normatif" in records["talk"]
+    assert "PY  - " not in records["site"]
     assert references.ris_date("2021-09-30") == "2021/09/30/"
 
 

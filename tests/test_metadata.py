@@ -6,10 +6,13 @@ import json
 import re
 import struct
 import subprocess
+import zlib
 
 import pytest
+import yaml
 from conftest import ROOT, run_mkdocs
-from helpers import elements, nav_files, output_path
+from helpers import elements, nav_files, output_path, registry
+from test_cite import edition_date
 
 PAGES = [output_path(src, lang) for lang in ("en", "id") for src in nav_files()]
 OPEN_GRAPH = ["og:title", "og:description", "og:url", "og:image", "og:type", "og:locale"]
@@ -51,18 +54,131 @@ def test_every_page_presents_itself_for_sharing(pages, site_url, path):
     assert tags["referrer"] == ["strict-origin-when-cross-origin"]
 
 
-def test_share_preview_of_the_home_page(pages, site):
-    tags = meta(pages["index.html"])
-    heading = "Norms in cybersecurity capacity building assistance: Japan and South Korea"
-    assert tags["og:title"] == [heading]
-    title = re.search(r"<title>(.*?)</title>", pages["index.html"]).group(1)
-    assert title == f"{heading} - Teacup Discussion #5"
+def front_matter(path: str) -> dict:
+    return yaml.safe_load((ROOT / "docs" / path).read_text(encoding="utf-8").split("---")[1])
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_share_preview_of_the_home_page(pages, language):
+    """The home page's card carries the talk's title (its heading), not the
+    tab's shorter title; its picture is the edition's own."""
+    path = "index.html" if language == "en" else "id/index.html"
+    tags = meta(pages[path])
+    talk = " ".join(registry()["talk"]["name"][language].split())
+    assert tags["og:title"] == [talk]
+    source = "index.md" if language == "en" else "index.id.md"
+    site_name = "Teacup Discussion #5" if language == "en" else "Diskusi Cangkir Teh #5"
+    title = re.search(r"<title>(.*?)</title>", pages[path]).group(1)
+    assert title == f"{front_matter(source)['title']} - {site_name}"
     assert 20 < len(tags["og:description"][0]) <= 160
-    image = site / "assets/images/social.png"
-    header = image.read_bytes()[:24]
-    assert header[:8] == b"\x89PNG\r\n\x1a\n"
-    assert struct.unpack(">II", header[16:24]) == (1200, 630)
-    assert tags["og:image"][0].endswith("assets/images/social.png")
+    assert tags["og:site_name"] == [registry()["site"]["title"][language]]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_card_names_the_page_and_the_site(pages, path):
+    """Shared alone, "Japan and South Korea" says nothing: the card's title
+    is followed by the site's name (the home page's is the talk's title)."""
+    if path in ("index.html", "id/index.html"):
+        return
+    language = "id" if path.startswith("id/") else "en"
+    src = next(s for s in nav_files() if output_path(s, language) == path)
+    source = src if language == "en" else src.replace(".md", f".{language}.md")
+    site_name = "Teacup Discussion #5" if language == "en" else "Diskusi Cangkir Teh #5"
+    assert meta(pages[path])["og:title"] == [f"{front_matter(source)['title']} — {site_name}"]
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", data[16:24])
+
+
+def png_pixel(data: bytes, x: int, y: int) -> str:
+    """The colour of one pixel of an 8-bit RGB or RGBA PNG, as '#rrggbb'."""
+    width, _ = png_size(data)
+    depth, colour = data[24], data[25]
+    assert depth == 8 and colour in (2, 6), (depth, colour)
+    channels = 3 if colour == 2 else 4
+    chunks, position = b"", 8
+    while position < len(data):
+        (length,), kind = (
+            struct.unpack(">I", data[position : position + 4]),
+            data[position + 4 : position + 8],
+        )
+        if kind == b"IDAT":
+            chunks += data[position + 8 : position + 8 + length]
+        position += 12 + length
+    raw, stride = zlib.decompress(chunks), width * channels
+    rows, previous = [], bytearray(stride)
+    for row in range(y + 1):
+        start = row * (stride + 1)
+        kind, line = raw[start], bytearray(raw[start + 1 : start + 1 + stride])
+        for i in range(stride):
+            left = line[i - channels] if i >= channels else 0
+            up, corner = previous[i], previous[i - channels] if i >= channels else 0
+            if kind == 1:
+                line[i] = (line[i] + left) & 255
+            elif kind == 2:
+                line[i] = (line[i] + up) & 255
+            elif kind == 3:
+                line[i] = (line[i] + (left + up) // 2) & 255
+            elif kind == 4:
+                p = left + up - corner
+                pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
+                line[i] = (
+                    line[i] + (left if pa <= pb and pa <= pc else up if pb <= pc else corner)
+                ) & 255
+        rows.append(line)
+        previous = line
+    pixel = rows[y][x * channels : x * channels + 3]
+    return "#" + pixel.hex()
+
+
+def palette() -> dict[str, str]:
+    """The colours the pictures take from the site's stylesheet."""
+    css = (ROOT / "docs/assets/stylesheets/extra.css").read_text(encoding="utf-8")
+    primary = re.search(r'\[data-md-color-primary="custom"\]\s*\{([^}]*)\}', css).group(1)
+    accent = re.search(r'\[data-md-color-accent="custom"\]\s*\{([^}]*)\}', css).group(1)
+    return {
+        "primary": re.search(r"--md-primary-fg-color:\s*(#\w+);", primary).group(1).lower(),
+        "dark": re.search(r"--md-primary-fg-color--dark:\s*(#\w+);", primary).group(1).lower(),
+        "accent": re.search(r"--md-accent-fg-color:\s*(#\w+);", accent).group(1).lower(),
+    }
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_each_edition_shares_its_own_card_in_the_sites_colours(pages, site, site_url, language):
+    prefix = "" if language == "en" else f"{language}/"
+    tags = meta(pages[f"{prefix}index.html"])
+    assert tags["og:image"] == [f"{site_url}{prefix}assets/images/social.png"]
+    alt = " ".join(
+        yaml.safe_load((ROOT / "data/strings.yml").read_text())[language]["og_image_alt"].split()
+    )
+    assert tags["og:image:alt"] == [alt]
+    card = (site / prefix / "assets/images/social.png").read_bytes()
+    assert png_size(card) == (1200, 630)
+    colours = palette()
+    # The background, the accent rule above the band, the band at the foot.
+    assert png_pixel(card, 10, 10) == colours["primary"]
+    assert png_pixel(card, 10, 545) == colours["accent"]
+    assert png_pixel(card, 10, 620) == colours["dark"]
+    other = (site / ("id/" if language == "en" else "") / "assets/images/social.png").read_bytes()
+    assert card != other, "the editions' cards differ"
+
+
+def test_the_icons_are_in_the_sites_colour(pages, site):
+    colours = palette()
+    favicon = (ROOT / "docs/assets/images/favicon.svg").read_text(encoding="utf-8")
+    assert f'fill="{colours["primary"]}"' in favicon
+    icon = (site / "assets/images/apple-touch-icon.png").read_bytes()
+    assert png_size(icon) == (180, 180) and png_pixel(icon, 2, 2) == colours["primary"]
+    for name, html in pages.items():
+        links = [
+            link["href"] for link in elements(html, "link") if link.get("rel") == "apple-touch-icon"
+        ]
+        assert len(links) == 1, name
+        target = (site / name).parent / links[0] if not links[0].startswith("/") else None
+        if target is not None:
+            assert target.resolve() == (site / "assets/images/apple-touch-icon.png").resolve(), name
 
 
 @pytest.mark.parametrize("path", ["index.html", "id/talk/comparison/index.html"])
@@ -118,3 +234,19 @@ def test_robots_and_sitemap_are_reachable(site):
 def test_each_edition_home_is_one_breadcrumb(pages, site_url, path):
     crumbs = json_ld(pages[path])["WebPage"]["breadcrumb"]["itemListElement"]
     assert [crumb["item"] for crumb in crumbs] == [site_url + path.removesuffix("index.html")]
+
+
+def test_every_page_shows_its_edition_and_the_licence(pages):
+    """The foot of every page (overrides/partials/copyright.html): the date
+    of this edition, in the page's language, and the licence of the text."""
+    strings = yaml.safe_load((ROOT / "data/strings.yml").read_text(encoding="utf-8"))
+    licence = registry()["site"]["licence"]
+    day = edition_date()
+    for name, html in pages.items():
+        language = "id" if name.startswith("id/") else "en"
+        line = re.search(r'<div class="md-copyright__edition">(.*?)</div>', html, re.S)
+        assert line, name
+        year, month, date = map(int, day.split("-"))
+        shown = f"{date} {strings[language]['months'][month - 1]} {year}"
+        assert f'{strings[language]["edition"]} <time datetime="{day}">{shown}</time>' in line[1]
+        assert f'<a href="{licence["url"]}" rel="license">{licence["name"]}</a>' in line[1]

@@ -137,7 +137,9 @@ def test_no_avoided_wording_in_the_indonesian_edition(pages):
 def test_unknown_topics_stay_unmentioned(pages, language):
     pattern = re.compile(UNKNOWN[language], re.I)
     for src in nav_files():
-        text = plain(article(pages[output_path(src, language)]))
+        # Not in the Cite page's BibTeX, whose @online is the site's entry type.
+        body = re.sub(r"@online\b", " ", article(pages[output_path(src, language)]))
+        text = plain(body)
         assert not pattern.search(text), (src, pattern.search(text).group(0))
 
 

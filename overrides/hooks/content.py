@@ -6,7 +6,8 @@ Steps, in the order they run:
    the last commit, so two builds of one commit are byte-identical (MkDocs,
    the sitemap and the citations read ``SOURCE_DATE_EPOCH``).
 2. ``on_config``: check the inputs that are not pages: the registry
-   (data/registry.yml) and the report repository (``extra.repository``).
+   (data/registry.yml), the report repository (``extra.repository``) and
+   the contact address (``extra.contact``).
 3. ``on_files``, after mkdocs-static-i18n has chosen the edition's files:
    every page has its translation (checked once, in the default pass), and
    the edition gets its citation files, ``cite/<key>.bib`` and ``.ris``
@@ -14,8 +15,9 @@ Steps, in the order they run:
 4. ``on_page_markdown``, page by page (``PAGE_STEPS``): the front matter has
    a title and a short description; the abbreviations of the page's
    language are appended; citations such as ``[@A; @C-en]`` become markers;
-   the shortcodes ``<!-- source:KEY -->``, ``<!-- cite:NAME -->`` and
-   ``<!-- report -->`` become their text.
+   the shortcodes ``<!-- source:KEY -->``, ``<!-- cite:NAME -->``,
+   ``<!-- report -->``, ``<!-- publisher -->`` and ``<!-- licence -->``
+   become their text.
 
 Bad input is reported as ``file:line: what is wrong; the fix``, a warning
 that fails a ``--strict`` build.
@@ -64,6 +66,7 @@ def on_startup(*, command: Literal["build", "gh-deploy", "serve"], dirty: bool) 
 def on_config(config: MkDocsConfig) -> None:
     shared.registry(config)
     check_repository(config.extra.get("repository"))
+    check_contact(config.extra.get("contact"))
 
 
 def check_repository(repository: str | None) -> None:
@@ -75,6 +78,18 @@ def check_repository(repository: str | None) -> None:
         raise PluginError(
             f"SITE_REPOSITORY is '{repository}'; set it to the repository's "
             "address, such as https://github.com/OWNER/REPO, or leave it unset"
+        )
+
+
+EMAIL = re.compile(r"[^@\s<>()\[\],;:\"]+@[^@\s<>()\[\],;:\"]+\.[^@\s<>()\[\],;:\".]+")
+
+
+def check_contact(contact: str | None) -> None:
+    """``extra.contact`` (SITE_CONTACT) is unset or an e-mail address."""
+    if contact and not EMAIL.fullmatch(contact):
+        raise PluginError(
+            f"SITE_CONTACT is '{contact}'; set it to an e-mail address, such as "
+            "reports@example.org (without 'mailto:'), or leave it unset"
         )
 
 
@@ -120,8 +135,8 @@ def add_citation_files(files: Files, config: MkDocsConfig) -> None:
     """The three works as ``cite/<key>.bib`` and ``.ris``, beside the edition's Cite page."""
     home = files.get_file_from_path("index.md")
     folder = posixpath.dirname(home.dest_uri) if home else ""
-    registry, strings = shared.registry(config), shared.strings(config)
-    works = references.works(registry, shared.language(config), strings, site(config, files))
+    registry = shared.registry(config)
+    works = references.works(registry, shared.language(config), site(config, files))
     for work in works.values():
         for extension, render in (("bib", references.bibtex), ("ris", references.ris)):
             file = File.generated(
@@ -135,10 +150,11 @@ def add_citation_files(files: Files, config: MkDocsConfig) -> None:
 
 
 def site(config: MkDocsConfig, files: Files) -> dict:
-    """This edition of the site as a work: its name, author, address and date."""
+    """This edition of the site as a work: its key, title, author, address and date."""
     home = files.get_file_from_path("index.md")
     path = home.url.removesuffix("index.html") if home else ""
-    return references.site(config.site_name, config.site_author, config.site_url, path)
+    registry, language = shared.registry(config), shared.language(config)
+    return references.site(registry, language, config.site_url, path)
 
 
 # 4. Each page's Markdown.
@@ -317,25 +333,30 @@ def front_matter_lines(source: str, markdown: str) -> int:
     return source.count("\n", 0, start) if start > 0 else 0
 
 
-SHORTCODE = re.compile(r"^<!-- (?:(source|cite):([\w-]+)|(report)) -->$", re.MULTILINE)
+SHORTCODE = re.compile(
+    r"^<!-- (?:(source|cite):([\w-]+)|(report|publisher|licence)) -->$", re.MULTILINE
+)
 
 
 def expand_shortcodes(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """``<!-- source:KEY -->`` (Sources: a source's full reference),
     ``<!-- cite:NAME -->`` (Cite: an APA 7 or BibTeX block citing the site,
-    the talk or the paper, e.g. ``cite:talk-apa``) and ``<!-- report -->``
-    (About: how to report a problem, with or without a report link)."""
+    the talk or the paper, or its COinS, e.g. ``cite:talk-apa``), and for
+    About: ``<!-- report -->`` (how to report a problem, by the report form
+    and the contact address the build knows), ``<!-- publisher -->`` (the
+    name the contributors are cited under, and their repository when the
+    build knows it) and ``<!-- licence -->`` (the licence of the text)."""
     registry, strings = shared.registry(config), shared.strings(config)
     language = shared.language(config)
 
     def replace(match: re.Match) -> str:
-        kind, name, report = match.groups()
-        if report:
-            return strings["report"]["with" if config.extra.get("repository") else "without"]
+        kind, name, about = match.groups()
+        if about:
+            return about_text(about, registry, language, strings, config.extra)
         if kind == "source":
             text = references.reference(name, registry, language, strings)
         else:
-            works = references.works(registry, language, strings, site(config, files))
+            works = references.works(registry, language, site(config, files))
             text = references.citation(name, works, language, strings)
         if text is None:
             source = page.file.content_string
@@ -349,6 +370,38 @@ def expand_shortcodes(markdown: str, *, page: Page, config: MkDocsConfig, files:
         return text
 
     return SHORTCODE.sub(replace, markdown)
+
+
+def about_text(name: str, registry: dict, language: str, strings: dict, extra: dict) -> str:
+    """About's texts that depend on the build: ``report``, ``publisher``, ``licence``."""
+    about = strings["about"]
+    if name == "report":
+        return report_text(strings["report"], extra.get("repository"), extra.get("contact"))
+    if name == "publisher":
+        text = about["publisher"].format(
+            author=references.localized(registry["site"]["author"], language)
+        )
+        repository = extra.get("repository")
+        return text + (" " + about["repository"].format(url=repository) if repository else "")
+    licence = registry["site"]["licence"]
+    return about["licence"].format(
+        title=references.localized(licence["title"], language),
+        name=licence["name"],
+        url=licence["url"],
+    )
+
+
+def report_text(text: dict, repository: str | None, contact: str | None) -> str:
+    """How to report a problem: the report form (a GitHub account), an e-mail
+    address for readers without one, both, or neither."""
+    mail = f"[{contact}](mailto:{contact})" if contact else ""
+    if repository and contact:
+        return text["with"] + " " + text["with_mail"].format(address=mail)
+    if repository:
+        return text["with"]
+    if contact:
+        return text["mail_only"].format(address=mail)
+    return text["without"]
 
 
 PAGE_STEPS = (check_front_matter, append_abbreviations, mark_citations, expand_shortcodes)

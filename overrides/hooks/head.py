@@ -16,22 +16,31 @@ Steps, in the order they run:
    - the "Report a problem with this page" link, when the build knows its
      repository (``extra.repository``): a plain link to the issue form
      ``.github/ISSUE_TEMPLATE/report.yml``, prefilled with the page's title
-     and address, so pages make no request to GitHub;
+     and address, so pages make no request to GitHub; beside it, or in its
+     place, an e-mail link when the build knows a contact address
+     (``extra.contact``);
    - structured data (JSON-LD) and the Open Graph values, from the
      registry: the talk as an ``EducationEvent`` in its series, the
      speaker's 2022 paper as a ``ScholarlyArticle``, the ``WebSite``, this
      ``WebPage`` and its ``BreadcrumbList``. Only what the sources say is
      claimed: the talk's language, venue and attendance mode are unknown.
+     The card of each edition is its own ``assets/images/social.png``;
+   - the page as reference managers save it: Dublin Core ``DC.*`` tags,
+     read by Zotero's Embedded Metadata translator (see ``citation_meta``);
+   - the foot of the page: the edition's date and the licence of the text.
+3. ``on_template_context``: the same foot for theme templates (404.html).
 
-``overrides/main.html`` writes them into the page. ``on_template_context``
-gives 404.html the strings of both languages.
+``overrides/main.html`` and ``overrides/partials/copyright.html`` write them
+into the page; 404.html also gets the strings of both languages.
 """
 
 from __future__ import annotations
 
 import base64
+import html
+import re
 from pathlib import Path
-from urllib.parse import urlencode, urljoin
+from urllib.parse import quote, urlencode, urljoin
 
 import references
 import shared
@@ -41,6 +50,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 REPORT_FORM = "report.yml"
+# Each edition's card: docs/assets/images/social.png, and social.id.png,
+# which mkdocs-static-i18n serves as id/assets/images/social.png.
+SOCIAL_CARD = "assets/images/social.png"
 
 
 # 1. The favicon.
@@ -60,17 +72,7 @@ def data_url(svg: bytes) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
 
 
-# 2. Each page's context, and the 404 page's.
-
-
-def on_template_context(context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
-    """404.html speaks both languages: their strings, by language."""
-    if template_name == "404.html":
-        context["not_found"] = {
-            language: strings["not_found"]
-            for language, strings in shared.all_strings(config).items()
-        }
-    return context
+# 2. Each page's context.
 
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
@@ -91,7 +93,7 @@ def print_source(context: dict, *, page: Page, config: MkDocsConfig, **_) -> Non
     language, months = shared.language(config), strings["months"]
     talk, text = registry["talk"], strings["print"]
     site = text["from"].format(
-        site=config.site_name,
+        site=references.localized(registry["site"]["title"], language),
         url=page.canonical_url,
         date=references.human_date(references.edition_date().isoformat(), months),
     )
@@ -124,15 +126,21 @@ def absolute_alternates(context: dict, *, config: MkDocsConfig, **_) -> None:
 
 
 def report_link(context: dict, *, page: Page, config: MkDocsConfig, **_) -> None:
-    repository = config.extra.get("repository")
-    if not repository or not page.canonical_url:
+    """The report form's link and, when the build has a contact address, an
+    e-mail link beside it (or alone, without a repository)."""
+    repository, contact = config.extra.get("repository"), config.extra.get("contact")
+    if not (repository or contact) or not page.canonical_url:
         return
     text = shared.strings(config)["report"]
     # The front matter's title, as in the browser tab (the nav may shorten it).
     title = text["title"].format(page.meta.get("title") or page.title)
+    mail = mail_url(contact, title, text["body"].format(url=page.canonical_url)) if contact else ""
     context["report_problem"] = {
         "label": text["link"],
-        "url": issue_url(repository, title, page.canonical_url),
+        "url": issue_url(repository, title, page.canonical_url) if repository else mail,
+        "mail": {"url": mail, "joiner": text["or"], "label": text["mail"].format(address=contact)}
+        if repository and contact
+        else None,
     }
 
 
@@ -142,27 +150,89 @@ def issue_url(repository: str, title: str, page_url: str) -> str:
     return f"{repository.rstrip('/')}/issues/new?{query}"
 
 
+def mail_url(address: str, subject: str, body: str) -> str:
+    """A mailto: URL (RFC 6068) with its subject and body filled in."""
+    return f"mailto:{address}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
+
+
 def sharing(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> None:
-    language = shared.language(config)
+    """Open Graph values and structured data: the card carries the talk's
+    context (the home page's title is the talk's; every other page's title is
+    followed by the site's name), in the edition's language and picture."""
+    language, registry = shared.language(config), shared.registry(config)
+    strings = shared.strings(config)
     # The site root: shared by both editions; the assets live there.
     root = urljoin(page.canonical_url, context["base_url"].rstrip("/") + "/")
     # Each edition has its own home page (index.md, index.id.md); MkDocs
     # counts only the site root's as the homepage.
     start = next((p for p in nav.pages if is_home(p)), None)
     home = start.canonical_url if start else root
+    site_title = references.localized(registry["site"]["title"], language)
     context["is_home"] = is_home(page)
-    context["structured_data"] = graph(
-        shared.registry(config), language, page, root, home, config.site_name
-    )
-    locales = {code: strings["og_locale"] for code, strings in shared.all_strings(config).items()}
+    context["site_title"] = site_title
+    context["structured_data"] = graph(registry, language, page, root, home, config.site_name)
+    if is_home(page):
+        context["og_title"] = " ".join(registry["talk"]["name"][language].split())
+    else:
+        page_title = page.meta.get("title") or page.title
+        context["og_title"] = strings["og_title"].format(page=page_title, site=config.site_name)
+    locales = {code: table["og_locale"] for code, table in shared.all_strings(config).items()}
     context["og_locale"] = locales[language]
     context["og_locale_alternates"] = [v for k, v in locales.items() if k != language]
-    context["og_image"] = urljoin(root, "assets/images/social.png")
+    context["og_image"] = urljoin(home, SOCIAL_CARD)
+    context["og_image_alt"] = " ".join(strings["og_image_alt"].split())
 
 
 def is_home(page: Page) -> bool:
     """The home page of an edition: index.md or its twin index.<locale>.md."""
     return page.file.src_uri.split(".")[0] == "index"
+
+
+def citation_meta(context: dict, *, page: Page, config: MkDocsConfig, **_) -> None:
+    """The page as a reference manager saves it: Dublin Core tags.
+
+    Zotero's Embedded Metadata translator makes a Web Page of them (no
+    ``citation_*`` tag: Zotero takes ``citation_title`` for a journal
+    article, and Google Scholar's Highwire tags describe scholarly papers):
+    its title is the page's heading, its date this edition's, its language
+    the edition's; og:site_name gives the website's title. The creator is
+    the site's group author in the "Family, Given" form with no given name:
+    Zotero splits a name without a comma into given and family names
+    ("... reference site" and "contributors"), and a page without a creator
+    would have Zotero read one from any element whose class contains
+    "byline". tests/test_zotero.py applies the translator's rules to every
+    page.
+    """
+    site = shared.registry(config)["site"]
+    language = shared.language(config)
+    context["dublin_core"] = {
+        "DC.title": heading(page),
+        "DC.creator": references.localized(site["author"], language) + ",",
+        "DC.date": references.edition_date().isoformat(),
+        "DC.language": language,
+        "DC.rights": f"{site['licence']['name']}, {site['licence']['url']}",
+    }
+
+
+def heading(page: Page) -> str:
+    """The page's first-level heading as plain text (its title if it has none)."""
+    first = next((item for item in page.toc if item.level == 1), None)
+    if first is None:
+        return page.meta.get("title") or page.title
+    return html.unescape(re.sub(r"<[^>]+>", "", first.title)).strip()
+
+
+def foot(context: dict, *, config: MkDocsConfig, **_) -> None:
+    """The foot of the page: the edition's date and the licence of the text."""
+    strings = shared.strings(config)
+    licence = shared.registry(config)["site"]["licence"]
+    day = references.edition_date().isoformat()
+    context["edition"] = {
+        "label": strings["edition"],
+        "iso": day,
+        "date": references.human_date(day, strings["months"]),
+        "licence": {"label": strings["licence"], "name": licence["name"], "url": licence["url"]},
+    }
 
 
 def graph(registry: dict, language: str, page: Page, root: str, home: str, site_name: str) -> dict:
@@ -181,9 +251,11 @@ def graph(registry: dict, language: str, page: Page, root: str, home: str, site_
             {
                 "@type": "WebSite",
                 "@id": f"{root}#site",
-                "name": site_name,
+                "name": references.localized(registry["site"]["title"], language),
+                "alternateName": site_name,
                 "url": root,
                 "inLanguage": language,
+                "license": registry["site"]["licence"]["url"],
             },
             {
                 "@type": "WebPage",
@@ -251,4 +323,26 @@ def graph(registry: dict, language: str, page: Page, root: str, home: str, site_
     }
 
 
-PAGE_STEPS = (interface_strings, print_source, absolute_alternates, report_link, sharing)
+PAGE_STEPS = (
+    interface_strings,
+    print_source,
+    absolute_alternates,
+    report_link,
+    sharing,
+    citation_meta,
+    foot,
+)
+
+
+# 3. Theme templates (404.html): the same foot as every page, and the
+# strings of both languages, since one 404 page serves both.
+
+
+def on_template_context(context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
+    foot(context, config=config)
+    if template_name == "404.html":
+        context["not_found"] = {
+            language: strings["not_found"]
+            for language, strings in shared.all_strings(config).items()
+        }
+    return context

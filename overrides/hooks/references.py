@@ -1,31 +1,38 @@
 """The registry's works as references and citations, in every format the site offers.
 
 Not a hook: content.py calls it. From data/registry.yml and, for the site
-itself, mkdocs.yml and the build's date (``SOURCE_DATE_EPOCH``), ``works``
-describes the three citable works (the site, the talk, the paper) in one
-form that every formatter reads:
+itself, mkdocs.yml's site_url and the build's date (``SOURCE_DATE_EPOCH``),
+``works`` describes the three citable works (the site, the talk, the paper)
+in one form that every formatter reads:
 
 - ``reference``: a source's full reference on the Sources page, anchored
   ``source-<key>`` for the inline citations to link to;
-- ``citation``: a copyable APA 7 or BibTeX block on the Cite page;
+- ``citation``: a copyable APA 7 or BibTeX block, or the COinS that offers
+  the work to a reference manager, on the Cite page;
 - ``bibtex`` and ``ris``: the files ``cite/<key>.bib`` and ``.ris``.
 
-Each edition cites in its own language (the Indonesian one names the talk
-by its Indonesian title); the labels and month names are the edition's
-strings (data/strings.yml).
+One work, one record: the talk and the paper have the same record in both
+editions (the talk's in the language of ``talk.record``, with the other
+title as its translation); each edition of the site is a work of its own,
+with its own key. Titles are stored in sentence case, as APA prints them
+and as CSL processors expect (pandoc lower-cases nothing outside English).
+The APA text is what pandoc's citeproc makes of the BibTeX file with the
+APA 7 CSL style in the edition's language (tests/test_cite.py runs it):
+its terms and month names are the edition's strings (data/strings.yml).
 """
 
 from __future__ import annotations
 
 import datetime
+import html
 import os
 import re
-from urllib.parse import urljoin
+from urllib.parse import quote, urljoin
 
 # The citation files' folder, beside the Cite page (cite.md -> cite/).
 FOLDER = "cite"
 WORKS = ("site", "talk", "paper")
-STYLES = ("apa", "bibtex")
+STYLES = ("apa", "bibtex", "coins")
 
 
 def known(kind: str, registry: dict) -> list[str]:
@@ -90,35 +97,40 @@ def edition_date() -> datetime.date:
     return (moment or datetime.datetime.now(datetime.UTC)).date()
 
 
-def site(name: str, author: str, site_url: str | None, path: str) -> dict:
-    """An edition of the site as a work: its name, author, address and date."""
+def site(registry: dict, language: str, site_url: str | None, path: str) -> dict:
+    """An edition of the site as a work: its key, title, author, address and date."""
+    about = registry["site"]
     return {
-        "name": name,
-        "author": author,
+        "key": localized(about["key"], language),
+        "title": localized(about["title"], language),
+        "author": localized(about["author"], language),
         "url": urljoin(site_url or "", path),
         "date": edition_date().isoformat(),
     }
 
 
-def works(registry: dict, language: str, strings: dict, site: dict) -> dict[str, dict]:
+def works(registry: dict, language: str, site: dict) -> dict[str, dict]:
     """The three citable works in one form that every formatter reads.
 
     Names are "Family, Given"; a group author (``group``) is one name. Dates
-    are ISO strings; ``nouns`` are the words no style may lower-case.
+    are ISO strings; ``nouns`` are the words no style may lower-case. Titles
+    are in sentence case; the talk's ``translation`` is its title in the
+    other edition's language.
     """
     talk, paper = registry["talk"], registry["sources"]["D"]
-    series = talk["series"]
+    series, record = talk["series"], talk["record"]
     nouns = [*registry.get("proper_nouns", []), *series.values()]
+    other = next(code for code in talk["name"] if code != record)
     return {
         "site": {
-            "key": "teacup5site",
+            "key": site["key"],
             "kind": "site",
             "author": site["author"],
             "group": True,
-            "title": site["name"],
-            "date": site["date"],
-            # A page that changes needs the day it was read; a static page can
-            # only give its own date (the Cite page says to replace it).
+            "title": sentence_case(site["title"], nouns),
+            # APA dates a work that changes and keeps no archive (n.d.) by the
+            # day it was read; a static page can only give its own date (the
+            # Cite page says to replace it).
             "accessed": site["date"],
             "url": site["url"],
             "language": language,
@@ -128,18 +140,20 @@ def works(registry: dict, language: str, strings: dict, site: dict) -> dict[str,
             "key": "bimantara2021teacup",
             "kind": "talk",
             "author": talk["author"],
-            "title": " ".join(talk["name"][language].split()),
+            "title": sentence_case(" ".join(talk["name"][record].split()), nouns),
+            "translation": sentence_case(" ".join(talk["name"][other].split()), nouns),
             "date": str(talk["date"]),
-            "genre": strings["reference"]["presentation"],
-            "event": f"{series[language]} #{talk['session']}",
-            "organizer": localized(talk["organizer"], language),
+            "genre": talk["genre"],
+            "event": f"{series[record]} #{talk['session']}",
+            "organizer": localized(talk["organizer"], record),
+            "language": record,
             "nouns": nouns,
         },
         "paper": {
             "key": "bimantara2022normative",
             "kind": "paper",
             "author": paper["author"],
-            "title": " ".join(paper["title"].split()),
+            "title": sentence_case(" ".join(paper["title"].split()), nouns),
             "date": str(paper["date"]),
             "journal": paper["journal"],
             "volume": str(paper["volume"]),
@@ -154,13 +168,25 @@ def works(registry: dict, language: str, strings: dict, site: dict) -> dict[str,
     }
 
 
+def full_title(work: dict) -> str:
+    """The title as APA prints it: a translation follows in square brackets."""
+    if "translation" in work:
+        return f"{work['title']} [{work['translation']}]"
+    return work["title"]
+
+
 def citation(name: str, entries: dict[str, dict], language: str, strings: dict) -> str | None:
-    """A copyable APA 7 or BibTeX citation of the site, the talk or the paper."""
+    """A copyable APA 7 or BibTeX citation of the site, the talk or the paper,
+    or its COinS for a reference manager to take from the page."""
     what, _, style = name.rpartition("-")
     if what not in entries or style not in STYLES:
         return None
     if style == "apa":
         return f"``` text\n{apa(entries[what], language, strings)}\n```"
+    if style == "coins":
+        # A block of its own, so Markdown wraps it in no paragraph.
+        context = html.escape(coins(entries[what]))
+        return f'<div class="coins"><span class="Z3988" title="{context}"></span></div>'
     return f"``` bibtex\n{bibtex(entries[what]).rstrip()}\n```"
 
 
@@ -189,28 +215,29 @@ def initials(name: str) -> str:
 
 
 def apa_date(value: str, language: str, months: list[str], *, retrieved: bool = False) -> str:
-    """APA's date of a work ('2021, September 30'; Indonesian '2021, 30 September')
-    or of retrieval ('September 30, 2021'; '30 September 2021')."""
+    """A date as the APA 7 CSL style prints it: of a work '2021, September 30'
+    (its date parts, in the edition's month names); of retrieval in the
+    locale's long form, 'September 30, 2021' or '30 September 2021'."""
     year, month, day = date_parts(value)
     name = months[month - 1]
-    if language == "en":
-        return f"{name} {day}, {year}" if retrieved else f"{year}, {name} {day}"
-    return f"{day} {name} {year}" if retrieved else f"{year}, {day} {name}"
+    if not retrieved:
+        return f"{year}, {name} {day}"
+    return f"{name} {day}, {year}" if language == "en" else f"{day} {name} {year}"
 
 
 def apa(work: dict, language: str, strings: dict) -> str:
     """An APA 7 reference (without italics, which plain text cannot show)."""
     t, months = strings["reference"], strings["months"]
     author = work["author"] if work.get("group") else initials(work["author"])
-    title = sentence_case(work["title"], work["nouns"])
+    title = full_title(work)
     if work["kind"] == "site":
         read = apa_date(work["accessed"], language, months, retrieved=True)
         retrieved = t["retrieved"].format(date=read, url=work["url"])
-        return f"{author}. ({apa_date(work['date'], language, months)}). {title}. {retrieved}"
+        return f"{author}. ({t['no_date']}). {title}. {retrieved}"
     if work["kind"] == "talk":
         return (
             f"{author} ({apa_date(work['date'], language, months)}). {title} [{work['genre']}]. "
-            f"{work['event']}, {work['organizer']}."
+            f"{work['event']}. {work['organizer']}."
         )
     return (
         f"{author} ({date_parts(work['date'])[0]}). {title}. {work['journal']}, "
@@ -222,6 +249,8 @@ BIBTEX_SPECIAL = re.compile(r"[\\{}#&%$_~^]")
 BIBTEX_REPLACEMENT = {"\\": r"\textbackslash{}", "~": r"\textasciitilde{}", "^": r"\^{}"}
 # BibTeX's month macros, whatever the edition's language.
 BIBTEX_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+# biblatex's language names for langid (babel's and polyglossia's).
+BIBLATEX_LANGUAGES = {"en": "english", "id": "indonesian"}
 
 
 def bibtex_escape(text: str) -> str:
@@ -229,21 +258,53 @@ def bibtex_escape(text: str) -> str:
     return BIBTEX_SPECIAL.sub(lambda m: BIBTEX_REPLACEMENT.get(m.group(), "\\" + m.group()), text)
 
 
+def bibtex_title(title: str, nouns: list[str]) -> str:
+    """A sentence-case title as BibTeX keeps it: braces around the proper
+    nouns and around every other capitalised word but the first, so neither
+    a BibTeX style nor pandoc's English sentence case lower-cases them."""
+    out, position = [], 0
+    for match in nouns_pattern(nouns).finditer(title):
+        out.append(brace_capitals(title[position : match.start()], position))
+        out.append("{" + bibtex_escape(match.group()) + "}")
+        position = match.end()
+    out.append(brace_capitals(title[position:], position))
+    return "".join(out)
+
+
+def brace_capitals(text: str, offset: int) -> str:
+    """Escape ``text`` (found at ``offset`` in the title); brace its capitalised words."""
+
+    def word(match: re.Match) -> str:
+        lead, core, trail = re.fullmatch(r"(\W*)(.*?)(\W*)", match.group()).groups()
+        if offset + match.start() == 0 or core == core.lower():
+            return bibtex_escape(match.group())
+        return f"{bibtex_escape(lead)}{{{bibtex_escape(core)}}}{bibtex_escape(trail)}"
+
+    return re.sub(r"\S+", word, text)
+
+
 def bibtex(work: dict) -> str:
-    """A BibTeX entry. Braces keep proper nouns (and a group author) intact;
+    """A BibTeX entry, in the types and fields both BibTeX and biblatex (and
+    pandoc, Zotero, JabRef) read: the site as @online, the talk as a
+    presentation (@unpublished with its event), the paper as @article.
     URLs and DOIs are verbatim fields, never escaped."""
-    nouns = nouns_pattern(work["nouns"])
-    title = nouns.sub(r"{\1}", bibtex_escape(work["title"]))
     author = bibtex_escape(work["author"])
-    year, month, *_ = date_parts(work["date"])
-    fields = {"author": f"{{{author}}}" if work.get("group") else author, "title": title}
+    fields = {
+        "author": f"{{{author}}}" if work.get("group") else author,
+        "title": bibtex_title(full_title(work), work["nouns"]),
+    }
     if work["kind"] == "talk":
-        fields["type"] = work["genre"]
-        fields["howpublished"] = bibtex_escape(f"{work['event']}, {work['organizer']}")
+        fields["type"] = bibtex_escape(work["genre"])
+        fields["eventtitle"] = bibtex_title(work["event"], work["nouns"])
+        fields["organization"] = bibtex_escape(work["organizer"])
     if work["kind"] == "paper":
         fields["journal"] = bibtex_escape(work["journal"])
-    fields["year"] = str(year)
-    fields["month"] = BIBTEX_MONTHS[month - 1]
+    if "date" in work:
+        year, month, *day = date_parts(work["date"])
+        fields["year"] = str(year)
+        fields["month"] = BIBTEX_MONTHS[month - 1]
+        if day:
+            fields["day"] = str(day[0])
     if work["kind"] == "paper":
         fields["volume"] = work["volume"]
         fields["number"] = work["issue"]
@@ -254,7 +315,8 @@ def bibtex(work: dict) -> str:
         fields["url"] = work["url"]
     if "accessed" in work:
         fields["urldate"] = work["accessed"]
-    kind = "article" if work["kind"] == "paper" else "misc"
+    fields["langid"] = BIBLATEX_LANGUAGES[work["language"]]
+    kind = {"site": "online", "talk": "unpublished", "paper": "article"}[work["kind"]]
     width = max(map(len, fields))
     lines = [
         # The month is BibTeX's own macro (sep), so styles can name it in any language.
@@ -264,9 +326,10 @@ def bibtex(work: dict) -> str:
     return "\n".join([f"@{kind}{{{work['key']},", *lines, "}"]) + "\n"
 
 
-# RIS types: the site as a web page, the talk as a presentation (Zotero's
-# reading of SLIDE), the paper as a journal article.
-RIS_TYPES = {"site": "ELEC", "talk": "SLIDE", "paper": "JOUR"}
+# RIS types: the site as a web page, the paper as a journal article, the talk
+# as a generic work (GEN): RIS has no type for a talk, and SLIDE (which Zotero
+# reads as a presentation) would say there were slides, which no source does.
+RIS_TYPES = {"site": "ELEC", "talk": "GEN", "paper": "JOUR"}
 
 
 def ris_date(value: str) -> str:
@@ -277,15 +340,13 @@ def ris_date(value: str) -> str:
 
 def ris(work: dict) -> str:
     """A RIS record (CRLF line ends, as the format specifies)."""
-    tags = [
-        ("TY", RIS_TYPES[work["kind"]]),
-        ("AU", work["author"]),
-        ("TI", work["title"]),
-        ("PY", work["date"][:4]),
-        ("DA", ris_date(work["date"])),
-    ]
+    tags = [("TY", RIS_TYPES[work["kind"]]), ("AU", work["author"]), ("TI", work["title"])]
+    if "translation" in work:
+        tags.append(("TT", work["translation"]))
+    if "date" in work:
+        tags += [("PY", work["date"][:4]), ("DA", ris_date(work["date"]))]
     if work["kind"] == "talk":
-        # Zotero reads T2 as the meeting's name, M3 as the presentation's type.
+        # The secondary title and the type of work, as EndNote names them.
         tags += [("T2", f"{work['event']}, {work['organizer']}"), ("M3", work["genre"])]
     if work["kind"] == "paper":
         start, _, end = work["pages"].partition("\u2013")
@@ -302,6 +363,50 @@ def ris(work: dict) -> str:
         tags.append(("UR", work["url"]))
     if "accessed" in work:
         tags.append(("Y2", ris_date(work["accessed"])))
-    if "language" in work:
-        tags.append(("LA", work["language"]))
+    tags.append(("LA", work["language"]))
     return "".join(f"{tag}  - {value}\r\n" for tag, value in [*tags, ("ER", "")])
+
+
+def coins(work: dict) -> str:
+    """The work as an OpenURL ContextObject (KEV), the content of a COinS span.
+
+    Keys as Zotero's COinS translator reads them (parseContextObject in
+    zotero/utilities' openurl.js): the paper in the journal format; the site
+    and the talk in the Dublin Core format, whose ``rft.type`` takes a Zotero
+    item type (webpage, presentation); the group author as ``rft.aucorp`` (an
+    institution, one name). The site carries no date, as in its BibTeX.
+    """
+    if work["kind"] == "paper":
+        family, _, given = work["author"].partition(", ")
+        start, _, end = work["pages"].partition("\u2013")
+        pairs = [
+            ("rft_val_fmt", "info:ofi/fmt:kev:mtx:journal"),
+            ("rft_id", f"info:doi/{work['doi']}"),
+            ("rft.genre", "article"),
+            ("rft.atitle", work["title"]),
+            ("rft.jtitle", work["journal"]),
+            ("rft.date", work["date"]),
+            ("rft.volume", work["volume"]),
+            ("rft.issue", work["issue"]),
+            ("rft.spage", start),
+            ("rft.epage", end),
+            ("rft.issn", work["issn"]),
+            ("rft.aulast", family),
+            ("rft.aufirst", given),
+            ("rft.identifier", work["url"]),
+        ]
+    else:
+        kind = "webpage" if work["kind"] == "site" else "presentation"
+        pairs = [
+            ("rft_val_fmt", "info:ofi/fmt:kev:mtx:dc"),
+            ("rft.type", kind),
+            ("rft.title", full_title(work)),
+            ("rft.aucorp" if work.get("group") else "rft.creator", work["author"]),
+        ]
+        if "date" in work:
+            pairs.append(("rft.date", work["date"]))
+        if "url" in work:
+            pairs.append(("rft.identifier", work["url"]))
+    pairs.append(("rft.language", work["language"]))
+    context = [("url_ver", "Z39.88-2004"), ("ctx_ver", "Z39.88-2004"), *pairs]
+    return "&".join(f"{key}={quote(value, safe='')}" for key, value in context)

@@ -12,9 +12,10 @@ Not a hook itself: the four hook files import it (MkDocs puts their folder on
   memory: steps that only pay off on the deployed site skip it (``serving``).
 - **Offline edition.** ``./run offline`` builds a copy that works opened from
   disk (``offline``).
-- **Data.** ``data/registry.yml`` (the sources, the talk, the paper) and
-  ``data/strings.yml`` (every interface string of both languages), read
-  again whenever they change, so ``mkdocs serve`` picks up an edit.
+- **Data.** ``data/registry.yml`` (the sources, the talk, the paper, the
+  site itself) and ``data/strings.yml`` (every interface string of both
+  languages), read again whenever they change, so ``mkdocs serve`` picks up
+  an edit.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from mkdocs.exceptions import PluginError
 REGISTRY = Path("data/registry.yml")
 STRINGS = Path("data/strings.yml")
 REQUIRED = {"label", "language", "url"}
+SITE_REQUIRED = {"key", "title", "author", "licence"}
 _command = {"name": "build"}
 
 
@@ -133,4 +135,10 @@ def load_registry(path: Path, mtime: int = 0) -> dict:
             )
     if not isinstance(data.get("talk"), dict):
         raise PluginError(f"{path}: the registry needs a 'talk' mapping")
+    site = data.get("site")
+    missing = SITE_REQUIRED - set(site if isinstance(site, dict) else {})
+    if missing:
+        raise PluginError(
+            f"{path}: the registry's 'site' mapping lacks {', '.join(sorted(missing))}; add them"
+        )
     return data
