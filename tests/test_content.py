@@ -20,7 +20,8 @@ FACTS = {
         "Normative Aspects in Providing International Cyber Security Capacity Building "
         "Assistance: Experiences of Japan and South Korea",
         "Institute of International Studies",
-        "Universitas Gadjah Mada",
+        # As article A writes it; the glossary spells it out in its own note.
+        "UGM",
         "Teacup Discussion #5",
     ],
     ("index.md", "id"): [
