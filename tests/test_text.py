@@ -26,19 +26,19 @@ KEY_FACTS = {
     "South Korea's orientation": (r"developed country", r"negara maju", 2),
     "norms shape orientation": (
         r"different orientations",
-        r"orientasi (CCB kedua negara berbeda|yang berbeda)",
+        r"orientasi (CCB kedua(nya| negara) berbeda|yang berbeda|bantuan keduanya pun berbeda)",
         2,
     ),
     "the shared aim": (r"international image", r"citra internasional", 1),
     "the talk set out his thesis": (
-        r"set out the research of",
+        r"set out his thesis research",
         r"menguraikan penelitian (untuk )?tesis",
         1,
     ),
     "the thesis's starting problem": (r"internet penetration", r"penetrasi internet", 1),
     "the guiding question": (r"normative emphasis", r"penekanan normatif", 1),
     "the approach": (r"international-centric", r"international-centric", 1),
-    "his characterisation, not fact": (r"characterisation", r"penggambaran pembicara", 1),
+    "his characterisation, not fact": (r"characterisation", r"gambaran pembicara", 1),
     "a master's graduate of Corvinus": (r"master's graduate", r"lulusan magister", 2),
     "a UGM alumnus": (r"alumnus", r"alumnus", 1),
 }
