@@ -38,7 +38,7 @@ FOCUS = """async () => {
 
 @pytest.mark.parametrize("started", [True, False], ids=["material", "no-material"])
 @pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])
-@pytest.mark.parametrize("path", ["index.html", "id/talk/comparison/index.html", "cite/index.html"])
+@pytest.mark.parametrize("path", ["index.html", "id/talk/comparison/index.html"])
 def test_every_tab_stop_is_something_the_reader_sees(browser, site_url, path, size, started):
     context = browser.new_context(viewport=size, has_touch=size is PHONE)
     tab = context.new_page()

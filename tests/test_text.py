@@ -38,7 +38,7 @@ KEY_FACTS = {
     "the thesis's starting problem": (r"internet penetration", r"penetrasi internet", 1),
     "the guiding question": (r"normative emphasis", r"penekanan normatif", 1),
     "the approach": (r"international-centric", r"international-centric", 1),
-    "his characterisation, not fact": (r"characterisation", r"gambaran yang diberikan pembicara", 1),
+    "his characterisation, not fact": (r"characterisation", r"gambaran yang diberikan", 1),
     "a master's graduate of Corvinus": (r"master's graduate", r"lulusan magister", 2),
     "a UGM alumnus": (r"alumnus", r"alumnus", 1),
 }

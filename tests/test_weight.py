@@ -20,7 +20,7 @@ PAGES = [output_path(src, lang) for lang in LANGUAGES for src in nav_files()]
 VISITED = [
     output_path(src, lang)
     for lang in LANGUAGES
-    for src in ("index.md", "talk/comparison.md", "cite.md", "sources.md", "glossary.md")
+    for src in ("index.md", "talk/comparison.md", "sources.md")
 ]
 HTML = 12_000
 # A first visit: the page, its stylesheet, Material's script, its search
