@@ -66,6 +66,11 @@ def output_path(src: str, language: str = "en") -> str:
     return path if language == "en" else f"{language}/{path}"
 
 
+def url_of(site_url: str, path: str) -> str:
+    """A built page's address, as a reader types it (directory URLs)."""
+    return site_url + path.removesuffix("index.html")
+
+
 def registry() -> dict:
     return yaml.safe_load((ROOT / "data" / "registry.yml").read_text(encoding="utf-8"))
 

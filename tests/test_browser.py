@@ -7,7 +7,7 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from helpers import LANGUAGES, material_ready, nav_files, output_path
+from helpers import LANGUAGES, material_ready, nav_files, output_path, url_of
 
 PAGES = [output_path(src, lang) for lang in LANGUAGES for src in nav_files()]
 SCHEMES = {"light": "default", "dark": "slate"}
@@ -28,10 +28,6 @@ window.__csp = [];
 document.addEventListener("securitypolicyviolation",
   e => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
 """
-
-
-def url_of(site_url: str, path: str) -> str:
-    return site_url + path.removesuffix("index.html")
 
 
 @pytest.fixture

@@ -10,15 +10,11 @@ import re
 import subprocess
 
 import pytest
-from helpers import LANGUAGES, material_ready, nav_files, output_path, registry
+from helpers import LANGUAGES, material_ready, nav_files, output_path, registry, url_of
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 900}
 BUNDLE = re.compile(r"bundle\.\w+\.min\.js")
-
-
-def url_of(site_url: str, path: str) -> str:
-    return site_url + path.removesuffix("index.html")
 
 
 # Where focus is and whether a reader can see it: the element itself, or

@@ -6,15 +6,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from helpers import LANGUAGES, material_ready, nav_files, output_path, registry
+from helpers import LANGUAGES, material_ready, nav_files, output_path, registry, url_of
 
 PAGES = [output_path(src, lang) for lang in LANGUAGES for src in nav_files()]
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 900}
-
-
-def url_of(site_url: str, path: str) -> str:
-    return site_url + path.removesuffix("index.html")
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

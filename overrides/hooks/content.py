@@ -299,7 +299,7 @@ def render_citations(
         if not keys:
             return match.group(0)
         noun = strings["source" if len(keys) == 1 else "sources"]
-        names = "; ".join(f"{key}: {source_label(key, sources, language)}" for key in keys)
+        names = references.source_names(keys, sources, language)
         return (
             f'<sup class="cite">[\\[{", ".join(keys)}\\]]({target}#source-{keys[0].lower()})'
             f'{{ aria-label="{noun} {listed(keys, strings)}" data-sources="{names}" }}</sup>'
@@ -320,11 +320,6 @@ def listed(items: list[str], strings: dict) -> str:
         return f" {strings['and']} ".join(items)
     comma = "," if strings["serial_comma"] else ""
     return f"{', '.join(items[:-1])}{comma} {strings['and']} {items[-1]}"
-
-
-def source_label(key: str, sources: dict, language: str) -> str:
-    """A source's short name in the edition's language: "FISIPOL UGM news article"."""
-    return sources[key]["label"].get(language) or sources[key]["label"]["en"]
 
 
 def front_matter_lines(source: str, markdown: str) -> int:

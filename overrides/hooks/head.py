@@ -101,10 +101,7 @@ def print_source(context: dict, *, page: Page, config: MkDocsConfig, **_) -> Non
         title=" ".join(talk["name"][language].split()),
         date=references.human_date(str(talk["date"]), months),
     )
-    keys = "; ".join(
-        f"{key}: {source['label'].get(language, source['label']['en'])}"
-        for key, source in registry["sources"].items()
-    )
+    keys = references.source_names(list(registry["sources"]), registry["sources"], language)
     context["print_source"] = {
         "head": css_string(f"{site}\n{about}"),
         "foot": css_string(f"{text['keys']} {keys}."),

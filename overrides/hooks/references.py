@@ -46,6 +46,11 @@ def localized(value: str | dict, language: str) -> str:
     return value[language] if isinstance(value, dict) else value
 
 
+def source_names(keys: list[str], sources: dict, language: str) -> str:
+    """'A: FISIPOL UGM news article; B: ...', each source's label in the edition's language."""
+    return "; ".join(f"{key}: {localized(sources[key]['label'], language)}" for key in keys)
+
+
 def reference(key: str, registry: dict, language: str, strings: dict) -> str | None:
     """A source's full reference as a Markdown list inside an anchored block."""
     source = registry["sources"].get(key)
