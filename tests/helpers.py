@@ -3,6 +3,7 @@ waiting for Material's script in a browser tab."""
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -29,6 +30,18 @@ def elements(html: str, tag: str | None = None) -> list[dict[str, str]]:
     collector = _Collector()
     collector.feed(html)
     return [dict(attrs, _tag=name) for name, attrs in collector.elements if tag in (None, name)]
+
+
+# A control that a script writes in its place (rewrite.script_writes_controls).
+_WRITTEN = re.compile(
+    r'<script>document\.currentScript\.insertAdjacentHTML\("beforebegin",(".*?")\)</script>'
+)
+
+
+def as_parsed(html: str) -> str:
+    """The page as a browser with scripts has parsed it: each control that a
+    script writes in its place is in the markup."""
+    return _WRITTEN.sub(lambda match: json.loads(match.group(1)), html)
 
 
 def text(html: str) -> str:

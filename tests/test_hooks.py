@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import sys
 from types import SimpleNamespace
 
@@ -334,6 +335,37 @@ def test_the_skip_link_comes_before_materials_toggles():
     )
     with pytest.raises(PluginError, match=r"^a\.md: Material's toggles before the skip link"):
         rewrite.skip_link_first(f"<body>{skip}", name="a.md")
+
+
+def test_controls_only_a_script_can_work_are_written_by_a_script():
+    palette = '<form class="md-header__option" data-site-palette><input type="radio"></form>'
+    search = (
+        '<div class="md-search" data-md-component="search"><div><form></form></div><p>x</p></div>'
+    )
+    html = f"<header>{palette}<script>palette()</script>{search}<a>After</a></header>"
+    written = rewrite.script_writes_controls(html, name="a.md")
+    assert re.sub(r"<script>.*?</script>", "", written) == "<header><a>After</a></header>"
+    scripts = re.findall(r'insertAdjacentHTML\("beforebegin",(.*?)\)</script>', written)
+    assert [json.loads(s) for s in scripts] == [palette, search]
+    assert "</" not in "".join(scripts)
+    # The palette's own script still runs after its form is written.
+    assert written.index("data-site-palette") < written.index("palette()")
+    with pytest.raises(PluginError, match=r"^a\.md: the <div> at offset 0 is never closed"):
+        rewrite.script_writes_controls(
+            '<div class="md-search" data-md-component="search">', name="a.md"
+        )
+
+
+def test_the_content_comes_before_the_sidebars_in_the_source():
+    sidebars = '<div class="md-sidebar"><div>nav</div></div><div class="md-sidebar">toc</div>'
+    content = '<div class="md-content" data-md-component="content"><div>text</div></div>'
+    html = f'<main><div class="md-main__inner md-grid">{sidebars}{content}</div></main>'
+    assert rewrite.content_first(html, name="a.md") == (
+        f'<main><div class="md-main__inner md-grid">{content}{sidebars}</div></main>'
+    )
+    assert rewrite.content_first("<main></main>", name="a.md") == "<main></main>"
+    with pytest.raises(PluginError, match=r"^a\.md: Material's main column has changed"):
+        rewrite.content_first(f'<div class="md-main__inner md-grid">{sidebars}', name="a.md")
 
 
 def test_search_index_splits_by_language():

@@ -6,7 +6,7 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-from helpers import ROOT, elements, nav_files, output_path, text
+from helpers import ROOT, as_parsed, elements, nav_files, output_path, text
 
 DOCS = ROOT / "docs"
 ENGLISH = {"the", "and", "of", "is", "was", "to", "in", "that", "with", "for", "his", "he"}
@@ -89,7 +89,7 @@ def test_no_english_paragraph_is_left_on_an_indonesian_page(pages, src):
 
 
 def test_indonesian_interface_and_labels(pages):
-    html = pages["id/index.html"]
+    html = as_parsed(pages["id/index.html"])
     assert '<html lang="id"' in html
     assert "Diskusi Cangkir Teh #5" in html
     assert 'aria-label="Beralih ke mode gelap"' in html

@@ -6,6 +6,7 @@ from, the phone header's whole name, and citations that nothing covers."""
 
 from __future__ import annotations
 
+import html
 import re
 import subprocess
 
@@ -54,6 +55,33 @@ def test_every_tab_stop_is_something_the_reader_sees(browser, site_url, path, si
             unseen.append(focus[0])
     context.close()
     assert stops > 5 and unseen == [], unseen
+
+
+# The first paragraph of a page's text.
+FIRST_PARAGRAPH = re.compile(
+    r'<article class="md-content__inner md-typeset">.*?<p\b[^>]*>(.*?)</p>', re.S
+)
+
+
+@pytest.mark.parametrize("client", ["lynx", "w3m"])
+def test_a_text_browser_reaches_the_content_first(site, pages, client):
+    """Without scripts or styles: the skip link, the site's name and the
+    language menu, then the page's title and text, with no search box that
+    never initialises and no palette radios; the navigation follows."""
+    late = {}
+    for path, markup in pages.items():
+        paragraph = FIRST_PARAGRAPH.search(markup)
+        if paragraph is None:
+            continue
+        words = " ".join(html.unescape(re.sub(r"<[^>]+>", "", paragraph.group(1))).split()[:4])
+        dump = subprocess.run(
+            [client, "-dump", str(site / path)], capture_output=True, text=True, check=True
+        ).stdout
+        lines = [" ".join(line.split()) for line in dump.splitlines() if line.strip()]
+        first = next(i for i, line in enumerate(lines) if line.startswith(words))
+        if first > 12 or "Initializing search" in dump or "(*)" in dump:
+            late[path] = lines[: first + 1]
+    assert len(pages) > 18 and late == {}, late
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

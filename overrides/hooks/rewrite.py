@@ -11,21 +11,26 @@ HTML, so no template is copied to change one attribute:
    the page's language; the language menu marks the current language.
 2. ``skip_link_first``: the skip link moves before Material's two toggles,
    so that a text browser, which shows them as "[ ] [ ]", starts with it.
-3. ``point_search``: pages of another edition than the default point
+3. ``script_writes_controls``: the controls only a script can work (the
+   search, the palette toggle) are written by an inline script in their
+   place, so text browsers do not show them.
+4. ``content_first``: the content moves before the navigation and the
+   table of contents, so text browsers and screen readers reach it first
+   (extra.css keeps the navigation on the left).
+5. ``point_search``: pages of another edition than the default point
    Material's ``__config`` base at their edition's root, where post_build.py
    writes that edition's search index.
-4. ``drop_hreflang``: offline pages carry no ``<link rel="alternate"
+6. ``drop_hreflang``: offline pages carry no ``<link rel="alternate"
    hreflang>``: they serve no search engine, and Material would fetch a
    sitemap beside each, which a browser refuses on file://. The header's
    language switcher stays.
-5. ``protect``, **last**: a strict Content-Security-Policy in a ``<meta>``
+7. ``protect``, **last**: a strict Content-Security-Policy in a ``<meta>``
    tag right after the charset (GitHub Pages cannot send headers). Scripts
    run only from the site itself and the page's inline scripts, allowed by
    the SHA-256 hashes of those scripts *as the page leaves this function*
    (inline styles likewise):
-   a step after it that changed an inline script would break the page. (The
-   steps before it change only attributes and data blocks such as
-   ``__config``, which are not executed and not hashed.) ``on_config`` sets
+   a step after it that changed an inline script would break the page (the
+   scripts written by step 3 are hashed with the rest). ``on_config`` sets
    ``extra.scope`` to the site's path so Material's inline scripts, and their
    hashes, are the same on every page. The offline edition carries no policy
    (browsers treat 'self' on file: URLs inconsistently, and its search shim
@@ -141,6 +146,74 @@ def skip_link_first(html: str, *, name: str, **_) -> str:
     return moved
 
 
+# Controls that work only with a script: Material's search (its toggle, its
+# button and its dialog) and the palette toggle (partials/palette.html).
+SCRIPTED = (
+    '<input class="md-toggle" data-md-toggle="search"',
+    '<label class="md-header__button md-icon" for="__search">',
+    '<div class="md-search" data-md-component="search"',
+    '<form class="md-header__option" data-site-palette>',
+)
+WRITE = '<script>document.currentScript.insertAdjacentHTML("beforebegin",{})</script>'
+
+
+def script_writes_controls(html: str, *, name: str, **_) -> str:
+    """Each control that only a script can work is written by a script in
+    its place, as the page is parsed: browsers with scripts build the same
+    page before anything runs on it, and text browsers, which run none, no
+    longer show a search box that never initialises or radios that do
+    nothing. (Without scripts, Material's CSS hides the search, and the
+    palette's labels stay hidden, so graphical readers lose nothing.)"""
+    for start in SCRIPTED:
+        at = html.find(start)
+        if at < 0:
+            continue
+        end = element_end(html, at, name=name)
+        markup = json.dumps(html[at:end], ensure_ascii=False).replace("</", "<\\/")
+        html = html[:at] + WRITE.format(markup) + html[end:]
+    return html
+
+
+TAG = re.compile(r"<(\w+)")
+
+
+def element_end(html: str, start: int, *, name: str) -> int:
+    """Where the element opening at ``start`` ends, past its closing tag
+    (its start tag's end, for a void element such as <input>)."""
+    tag = TAG.match(html, start).group(1)
+    opened = html.index(">", start) + 1
+    if tag in ("input", "img", "link", "meta"):
+        return opened
+    depth = 1
+    for match in re.compile(rf"<(/?){tag}\b[^>]*>").finditer(html, opened):
+        depth += -1 if match.group(1) else 1
+        if depth == 0:
+            return match.end()
+    raise PluginError(f"{name}: the <{tag}> at offset {start} is never closed")
+
+
+MAIN_INNER = '<div class="md-main__inner md-grid">'
+CONTENT = '<div class="md-content" data-md-component="content">'
+
+
+def content_first(html: str, *, name: str, **_) -> str:
+    """The content comes before the navigation and the table of contents in
+    the page's source, so a text browser or a screen reader reaches it
+    first; extra.css keeps the navigation on the left."""
+    inner = html.find(MAIN_INNER)
+    if inner < 0:
+        return html
+    inner += len(MAIN_INNER)
+    content = html.find(CONTENT, inner)
+    if content < 0:
+        raise PluginError(
+            f"{name}: Material's main column has changed; update CONTENT in "
+            "overrides/hooks/rewrite.py"
+        )
+    end = element_end(html, content, name=name)
+    return html[:inner] + html[content:end] + html[inner:content] + html[end:]
+
+
 HREFLANG = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
 
@@ -204,4 +277,12 @@ def digest(script: str) -> str:
     return f"'sha256-{value}'"
 
 
-STEPS = (mend_markup, skip_link_first, point_search, drop_hreflang, protect)
+STEPS = (
+    mend_markup,
+    skip_link_first,
+    script_writes_controls,
+    content_first,
+    point_search,
+    drop_hreflang,
+    protect,
+)
