@@ -59,7 +59,7 @@ def reference(key: str, registry: dict, language: str, strings: dict) -> str | N
     t = strings["reference"]
     rows = []
     if "title" in source:
-        rows.append((t["title"], f"“{source['title']}”"))
+        rows.append((t["title"], f'"{source["title"]}"'))
     if "author" in source:
         rows.append((t["author"], source["author"]))
     if "journal" in source:
@@ -151,7 +151,8 @@ def works(registry: dict, language: str, site: dict) -> dict[str, dict]:
             "genre": talk["genre"],
             "event": f"{series[record]} #{talk['session']}",
             "organizer": localized(talk["organizer"], record),
-            "language": record,
+            # No language: no source says in which the talk was given, and
+            # reference managers read a record's language as the work's.
             "nouns": nouns,
         },
         "paper": {
@@ -320,7 +321,8 @@ def bibtex(work: dict) -> str:
         fields["url"] = work["url"]
     if "accessed" in work:
         fields["urldate"] = work["accessed"]
-    fields["langid"] = BIBLATEX_LANGUAGES[work["language"]]
+    if "language" in work:
+        fields["langid"] = BIBLATEX_LANGUAGES[work["language"]]
     kind = {"site": "online", "talk": "unpublished", "paper": "article"}[work["kind"]]
     width = max(map(len, fields))
     lines = [
@@ -368,7 +370,8 @@ def ris(work: dict) -> str:
         tags.append(("UR", work["url"]))
     if "accessed" in work:
         tags.append(("Y2", ris_date(work["accessed"])))
-    tags.append(("LA", work["language"]))
+    if "language" in work:
+        tags.append(("LA", work["language"]))
     return "".join(f"{tag}  - {value}\r\n" for tag, value in [*tags, ("ER", "")])
 
 
@@ -412,6 +415,7 @@ def coins(work: dict) -> str:
             pairs.append(("rft.date", work["date"]))
         if "url" in work:
             pairs.append(("rft.identifier", work["url"]))
-    pairs.append(("rft.language", work["language"]))
+    if "language" in work:
+        pairs.append(("rft.language", work["language"]))
     context = [("url_ver", "Z39.88-2004"), ("ctx_ver", "Z39.88-2004"), *pairs]
     return "&".join(f"{key}={quote(value, safe='')}" for key, value in context)
