@@ -513,8 +513,8 @@ def run_moments(rounds: int, pattern: str, against: list[str], save: Path | None
                                 print(json.dumps(record), file=out, flush=True)
                         took = time.monotonic() - start
                         spent[(side, page)] += took
-                        kind = run["run"] + (" with search-warm" if run.get("warm") else "")
-                        kinds.setdefault(kind, []).append(took)
+                        label = run["run"] + (" with search-warm" if run.get("warm") else "")
+                        kinds.setdefault(label, []).append(took)
             print(f"  round {number + 1} of {rounds} done", flush=True)
         browser.close()
     if out is not None:

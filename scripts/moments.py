@@ -481,7 +481,15 @@ def report(records: list[dict], sides: list[str], pages: list[str]) -> None:
         if not rows:
             continue
         print(f"\n{scenario}: {TITLES[scenario]}")
-        print(f"  medians in ms, {'/'.join(sides)}; against stock, {'/'.join(others)}")
+        counts = [
+            sum(r["side"] == s and r["page"] == p and r["scenario"] == scenario for r in records)
+            for s in sides
+            for p in rows
+        ]
+        print(
+            f"  medians in ms of {min(counts)} to {max(counts)} runs per page and side,"
+            f" {'/'.join(sides)}; against stock, {'/'.join(others)}"
+        )
         header = ["page"]
         for name in names:
             header += [f"{name} ms", "+" if name in DIFFERENCES else "x"]
