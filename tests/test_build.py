@@ -106,22 +106,6 @@ def test_links_that_open_a_new_tab_carry_noopener(pages):
                 assert "noopener" in link.get("rel", "").split(), (name, link.get("href"))
 
 
-def test_pages_with_code_blocks_fetch_materials_script_before_the_policy(pages):
-    """The copy buttons wait for Material's script, which the policy's
-    <meta> would keep Chromium from fetching early: Cite preloads it first.
-    No other page competes with its stylesheet for the bandwidth."""
-    for name, html in pages.items():
-        head = html.split("</head>")[0]
-        preloads = [link["href"] for link in elements(head, "link") if link.get("rel") == "preload"]
-        if "<pre" not in html:
-            assert not preloads, name
-            continue
-        script = re.search(r'<script src="([^"]*bundle[^"]*)"', html).group(1)
-        assert preloads == [script], name
-        assert head.index('rel="preload"') < head.index("Content-Security-Policy"), name
-    assert sum("<pre" in html for html in pages.values()) == 2, "the two Cite pages"
-
-
 def test_every_page_links_one_stylesheet_that_ends_with_ours(site, pages):
     """overrides/hooks/post_build.py joins Material's stylesheets and ours."""
     linked = {name: head_links(html, "stylesheet") for name, html in pages.items()}

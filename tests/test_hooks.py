@@ -302,16 +302,6 @@ def test_csp_hashes_every_inline_script_and_nothing_else():
     assert "object-src 'none'" in policy and "img-src 'self' data:" in policy
 
 
-def test_only_pages_with_code_blocks_preload_materials_script():
-    script = '<script src="../assets/javascripts/bundle.0123abcd.min.js"></script>'
-    assert rewrite.preload("<p>text</p>" + script, name="a.html") == ""
-    link = rewrite.preload("<pre><code>x</code></pre>" + script, name="cite/index.html")
-    assert link.startswith('<link rel="preload" as="script" ')
-    assert 'href="../assets/javascripts/bundle.0123abcd.min.js"' in link
-    with pytest.raises(PluginError, match=r"cite/index\.html: code blocks but no Material script"):
-        rewrite.preload("<pre><code>x</code></pre>", name="cite/index.html")
-
-
 def test_markup_fixes_invalid_attributes_and_names_the_search_dialog():
     html = (
         '<input class="md-toggle" type="checkbox" id="__drawer" autocomplete="off">'

@@ -36,8 +36,6 @@ HTML, so no template is copied to change one attribute:
    (browsers treat 'self' on file: URLs inconsistently, and its search shim
    writes a script into an iframe); ``mkdocs serve`` allows inline scripts
    without hashes, since the live-reload script it adds differs each time.
-   On pages with code blocks, a preload of Material's script comes just
-   before the policy, which would stop Chromium's preload scanner.
 """
 
 from __future__ import annotations
@@ -241,7 +239,6 @@ CHARSET = '<meta charset="utf-8">'
 # Inline scripts that execute: no src, and no data type such as application/json.
 INLINE = re.compile(r"<script(?![^>]*\b(?:src|type)=)[^>]*>(.*?)</script>", re.S)
 INLINE_STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.S)
-BUNDLE = re.compile(r'<script src="([^"]*/javascripts/bundle\.[0-9a-f]+\.min\.js)"')
 
 
 def protect(html: str, *, name: str, config: MkDocsConfig, **_) -> str:
@@ -250,22 +247,7 @@ def protect(html: str, *, name: str, config: MkDocsConfig, **_) -> str:
     if CHARSET not in html:
         raise PluginError(f"{name}: no {CHARSET} to place the CSP after")
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}">'
-    return html.replace(CHARSET, f"{CHARSET}\n    {preload(html, name=name)}{meta}", 1)
-
-
-def preload(html: str, *, name: str) -> str:
-    """On a page with code blocks (Cite), a preload of Material's script
-    before the policy. Chromium's preload scanner stops at the policy's
-    <meta>, so the script is otherwise requested only when the parser
-    reaches it, and the copy buttons wait for it. Other pages leave the
-    bandwidth to the stylesheet, where the early fetch cost the LCP
-    (BENCHMARKS.md)."""
-    if "<pre" not in html:
-        return ""
-    script = BUNDLE.search(html)
-    if script is None:
-        raise PluginError(f"{name}: code blocks but no Material script to preload")
-    return f'<link rel="preload" as="script" href="{script.group(1)}">\n    '
+    return html.replace(CHARSET, f"{CHARSET}\n    {meta}", 1)
 
 
 def policy(html: str) -> str:
