@@ -157,6 +157,20 @@ def test_english_search_finds_english_pages_only(page, site_url):
     assert any("/talk/comparison/" in url for url in results)
 
 
+def test_search_follows_a_query_changed_with_no_key(page, site_url):
+    """A paste from the menu, dictation or a phone keyboard's suggestion puts
+    text in the box with no key event (CDP's Input.insertText does the same);
+    Material alone searches only on a key's release, so it found nothing."""
+    page.goto(url_of(site_url, "talk/comparison/index.html"))
+    material_ready(page)
+    page.keyboard.press("/")
+    # Once the index is in, Material searches anew by itself: wait for that.
+    page.wait_for_selector(".md-search-result__meta:text('Type to start searching')")
+    page.context.new_cdp_session(page).send("Input.insertText", {"text": "Japan"})
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    assert page.locator(".md-search-result__item").count() > 0
+
+
 @pytest.mark.parametrize("path", [*KINDS, "id/index.html", "id/talk/comparison/index.html"])
 def test_no_csp_violation_or_console_error_while_reading(page, site_url, path):
     page.add_init_script(CSP_PROBE)
