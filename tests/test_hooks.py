@@ -296,7 +296,7 @@ def test_csp_hashes_every_inline_script_and_nothing_else():
         '<script id="__config" type="application/json">{}</script><script>b()</script>'
     )
     policy = rewrite.policy(html)
-    assert rewrite.digest("a()") in policy and rewrite.digest("b()") in policy
+    assert shared.source_hash("a()") in policy and shared.source_hash("b()") in policy
     assert policy.count("'sha256-") == 2
     assert "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy
     assert "object-src 'none'" in policy and "img-src 'self' data:" in policy
@@ -386,7 +386,7 @@ def test_search_index_splits_by_language():
     json.dumps(parts)
 
 
-def test_css_bundle_refuses_pages_that_link_different_stylesheets(tmp_path):
+def test_inline_css_refuses_pages_that_link_different_stylesheets(tmp_path):
     (tmp_path / "a.css").write_text("a{}")
     (tmp_path / "b.css").write_text("b{}")
     both = '<head><link rel="stylesheet" href="a.css"><link rel="stylesheet" href="b.css"></head>'
@@ -394,34 +394,48 @@ def test_css_bundle_refuses_pages_that_link_different_stylesheets(tmp_path):
     (tmp_path / "other.html").write_text(both.replace("b.css", "a.css"))
     config = SimpleNamespace(site_url="https://x.org/")
     with pytest.raises(PluginError, match=r"other\.html links the stylesheets"):
-        post_build.join_css(tmp_path, config)
+        post_build.inline_css(tmp_path, config)
 
 
-def test_css_bundle_drops_comments_but_not_strings_that_look_like_them():
+def test_css_join_drops_comments_but_not_strings_that_look_like_them():
     css = '/* a\n rule */\n.q::before{content:"/* kept */"}\n.r{s:t} /* after */\n'
     assert post_build.uncomment(css) == '.q::before{content:"/* kept */"}\n.r{s:t} '
 
 
-def test_css_bundle_relinks_each_page_to_the_one_stylesheet():
+def test_inline_css_puts_the_stylesheets_in_each_page_and_allows_them(tmp_path):
+    folder = tmp_path / "assets/stylesheets"
+    folder.mkdir(parents=True)
+    (folder / "main.1.min.css").write_text('@charset "UTF-8";a{b:c}/*# sourceMappingURL=x */')
+    (folder / "extra.css").write_text("/* ours */\nd{e:f}\n")
+    policy = '<meta http-equiv="Content-Security-Policy" content="style-src {}; x y">'
     head = (
-        '<head>\n  <link rel="stylesheet" href="../assets/stylesheets/main.1.min.css">'
+        "<head>\n  {policy}"
+        '\n  <link rel="stylesheet" href="../assets/stylesheets/main.1.min.css">'
         '\n  <link rel="icon" href="../favicon.svg">'
         '\n  <link rel="stylesheet" href="../assets/stylesheets/extra.css">\n</head>'
         '<body><link rel="stylesheet" href="../elsewhere.css"></body>'
     )
-    names = ["assets/stylesheets/main.1.min.css", "assets/stylesheets/extra.css"]
-    assert post_build.stylesheets(head, "about/index.html", "/t/") == names
-    relinked = post_build.relink(head, "assets/stylesheets/site.ab.css", "about/index.html", "/t/")
-    assert relinked == (
-        '<head>\n  <link rel="stylesheet" href="../assets/stylesheets/site.ab.css">'
+    (tmp_path / "about").mkdir()
+    (tmp_path / "about/index.html").write_text(head.format(policy=policy.format("'self'")))
+    # 404.html links from the site's root path; an offline page has no policy.
+    (tmp_path / "404.html").write_text(head.format(policy="").replace('href="../', 'href="/t/'))
+    post_build.inline_css(tmp_path, SimpleNamespace(site_url="https://x.org/t/"))
+    text = '@charset "UTF-8";\na{b:c}\nd{e:f}\n'
+    allowed = policy.format(f"'self' {shared.source_hash(text)}")
+    assert (tmp_path / "about/index.html").read_text() == (
+        f"<head>\n  {allowed}\n  <style>{text}</style>"
         '\n  <link rel="icon" href="../favicon.svg">\n</head>'
         '<body><link rel="stylesheet" href="../elsewhere.css"></body>'
     )
-    # 404.html links from the site's root path.
-    root = head.replace('href="../', 'href="/t/')
-    assert post_build.stylesheets(root, "404.html", "/t/") == names
-    assert 'href="/t/assets/stylesheets/site.ab.css"' in post_build.relink(
-        root, "assets/stylesheets/site.ab.css", "404.html", "/t/"
-    )
+    assert f"<head>\n  \n  <style>{text}</style>" in (tmp_path / "404.html").read_text()
+    assert not folder.exists()
+    outside = '<link rel="stylesheet" href="/other/a.css">'
     with pytest.raises(PluginError, match=r"404\.html: stylesheet /other/"):
-        post_build.stylesheets(root.replace("/t/", "/other/"), "404.html", "/t/")
+        post_build.stylesheets(outside, "404.html", "/t/")
+
+
+def test_inline_css_refuses_a_stylesheet_that_would_end_the_style_element(tmp_path):
+    (tmp_path / "a.css").write_text('a::after{content:"</style>"}')
+    (tmp_path / "index.html").write_text('<head><link rel="stylesheet" href="a.css"></head>')
+    with pytest.raises(PluginError, match=r"a\.css: '</style' would end"):
+        post_build.inline_css(tmp_path, SimpleNamespace(site_url="https://x.org/"))

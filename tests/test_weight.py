@@ -22,17 +22,29 @@ VISITED = [
     for lang in LANGUAGES
     for src in ("index.md", "talk/comparison.md", "sources.md")
 ]
-HTML = 12_500  # the heaviest page, id/sources/, is 11.9 KB
-# A first visit: the page, its stylesheet, Material's script, its search
-# worker and the edition's index, until the network is idle: 80.9 to 84.2 KB
+HTML = 12_500  # the heaviest page, id/sources/, is 12.1 KB without its stylesheet
+# A first visit: the page with its stylesheet, Material's script, its search
+# worker and the edition's index, until the network is idle: 81.9 to 84.8 KB
 # when measured (stock Material: 81 to 84 KB, with three times the CSS).
 FIRST_VISIT = 87_000
-LATER_VIEW = 15_000
-RENDER_BLOCKING_CSS = 18_000
+# A later view: the next page, which carries the stylesheet again (15.4 KB):
+# post_build.py's inline_css trades these bytes for a round trip.
+LATER_VIEW = 29_000
+STYLESHEET = 18_000
+STYLE = re.compile(r"<style>(.*?)</style>", re.S)
 
 
 def gz(path) -> int:
-    return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
+    return size(path.read_bytes())
+
+
+def size(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def stylesheet(html: str) -> str:
+    """The stylesheet in the page's head (post_build.py's inline_css)."""
+    return max(STYLE.findall(html.split("</head>")[0]), key=len)
 
 
 def kind(path: str) -> str:
@@ -75,7 +87,8 @@ def line(sizes: Counter) -> str:
 
 @pytest.mark.parametrize("path", PAGES)
 def test_every_page_is_light(site, path):
-    assert gz(site / path) <= HTML
+    html = (site / path).read_text(encoding="utf-8")
+    assert size(html.replace(stylesheet(html), "").encode()) <= HTML
 
 
 @pytest.mark.parametrize("path", VISITED)
@@ -96,13 +109,12 @@ def test_weight_budget(browser, site, site_url, path, capsys):
     context.close()
     first_sizes, later_sizes = weigh(site, first), weigh(site, later)
     html = (site / path).read_text(encoding="utf-8")
-    blocking = re.findall(r'<link rel="stylesheet" href="([^"]+)"', html.split("</head>")[0])
-    css = sum(gz((site / path).parent / href) for href in blocking)
+    css = size(stylesheet(html).encode())
     with capsys.disabled():
         print(
             f"\n{path}: first visit {line(first_sizes)}; later {line(later_sizes)}; "
-            f"render-blocking CSS {css / 1000:.1f} KB"
+            f"its stylesheet {css / 1000:.1f} KB"
         )
     assert sum(first_sizes.values()) <= FIRST_VISIT
     assert sum(later_sizes.values()) <= LATER_VIEW
-    assert css <= RENDER_BLOCKING_CSS
+    assert css <= STYLESHEET

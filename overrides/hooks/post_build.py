@@ -22,10 +22,14 @@ of ``STEPS`` in turn, once, at the end of the outer pass:
    those that purgecss.config.cjs safelists for markup Material's script
    creates (tests/test_css.py checks them). Cached in .cache/purgecss/
    under a hash of every input.
-4. ``join_css`` (``mkdocs build`` only), **after the purge**: Material's two
-   stylesheets and ours become one file, ``site.<hash>.css``, without
-   comments, linked where the first was: one request that blocks the first
-   paint instead of three.
+4. ``inline_css`` (``mkdocs build`` only), **after the purge**: Material's
+   two stylesheets and ours, joined without comments, go into every page
+   as one ``<style>`` where the first link was, and the files are removed.
+   On a phone's first view this saves the round trip that a linked
+   stylesheet costs before the first paint; a followed link's largest
+   paint comes no later for carrying it (BENCHMARKS.md). This is the one step after
+   rewrite.py's CSP that changes a page: it adds the stylesheet's hash to
+   the page's ``style-src`` itself.
 5. ``copy_offline_shim`` (offline edition only): the iframe-worker shim
    that lets search run from file://, vendored from npm instead of the CDN
    Material's offline plugin names (``on_config`` swaps the address).
@@ -211,15 +215,16 @@ def digest(paths: list[Path], site: Path) -> str:
     return sha.hexdigest()[:32]
 
 
-# 4. One stylesheet instead of three.
+# 4. The stylesheets, joined, in every page.
 
 LINK = re.compile(r'\n?[ \t]*<link rel="stylesheet" href="([^":]+\.css)">')
 CHARSET = '@charset "UTF-8";'
 # A comment, or a quoted string (kept whole, so "/*" inside one is no comment).
 COMMENT = re.compile(r"""("(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*')|/\*.*?\*/\n?""", re.S)
+STYLE_SRC = "style-src 'self'"
 
 
-def join_css(site: Path, config: MkDocsConfig) -> None:
+def inline_css(site: Path, config: MkDocsConfig) -> None:
     if shared.serving():
         return
     root = urlparse(config.site_url or "/").path or "/"
@@ -231,22 +236,30 @@ def join_css(site: Path, config: MkDocsConfig) -> None:
         page: names for page, html in pages.items() if (names := stylesheets(html, page, root))
     }
     first = next(iter(linked.values()), [])
-    if len(first) < 2:
+    if not first:
         return
     for page, names in linked.items():
         if names != first:
             raise PluginError(
                 f"{page} links the stylesheets {names}, other pages {first}: "
-                "every page must link the same ones to share one joined file"
+                "every page must link the same ones to carry the same inline stylesheet"
             )
-    text = join([(site / name).read_text(encoding="utf-8") for name in first])
-    bundle = f"assets/stylesheets/site.{hashlib.sha256(text.encode()).hexdigest()[:8]}.css"
-    (site / bundle).write_text(text, encoding="utf-8")
+    parts = {name: (site / name).read_text(encoding="utf-8") for name in first}
+    for name, part in parts.items():
+        if "</style" in part.lower():
+            raise PluginError(
+                f"{name}: '</style' would end the page's inline stylesheet early; "
+                "write it as '<\\/style'"
+            )
+    text = join(list(parts.values()))
     for page in linked:
-        (site / page).write_text(relink(pages[page], bundle, page, root), encoding="utf-8")
+        (site / page).write_text(inline(pages[page], text), encoding="utf-8")
     for name in first:
         for leftover in (site / name, site / f"{name}.map"):
             leftover.unlink(missing_ok=True)
+    folder = (site / first[0]).parent
+    if folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
 
 
 def stylesheets(html: str, page: str, root: str) -> list[str]:
@@ -280,20 +293,21 @@ def uncomment(css: str) -> str:
     return COMMENT.sub(lambda match: match.group(1) or "", css)
 
 
-def relink(html: str, bundle: str, page: str, root: str) -> str:
-    """The page with its first stylesheet link pointing at the bundle, the others gone."""
+def inline(html: str, text: str) -> str:
+    """The page with the stylesheet's text where its first stylesheet link
+    was, the other links gone, and its policy (if it has one) allowing it."""
     head, body = html.split("</head>", 1)
     first = LINK.search(head)
     if first is None:
         return html
-    old = first.group(1)
-    new = (
-        root + bundle
-        if old.startswith("/")
-        else posixpath.relpath(bundle, posixpath.dirname(page) or ".")
-    )
-    link = first.group(0).replace(old, new)
-    return head[: first.start()] + link + LINK.sub("", head[first.end() :]) + "</head>" + body
+    indent = first.group(0)[: first.group(0).index("<")]
+    style = f"{indent}<style>{text}</style>"
+    head = head[: first.start()] + style + LINK.sub("", head[first.end() :])
+    if STYLE_SRC in head:
+        head = head.replace(STYLE_SRC, f"{STYLE_SRC} {shared.source_hash(text)}", 1)
+    elif "Content-Security-Policy" in head:
+        raise PluginError(f'the page\'s policy has no "{STYLE_SRC}" to allow the stylesheet in')
+    return head + "</head>" + body
 
 
 # 5. The offline edition's search shim.
@@ -310,4 +324,4 @@ def copy_offline_shim(site: Path, config: MkDocsConfig) -> None:
     shutil.copyfile(source, target)
 
 
-STEPS = (split_search, folder_sitemaps, purge_css, join_css, copy_offline_shim)
+STEPS = (split_search, folder_sitemaps, purge_css, inline_css, copy_offline_shim)

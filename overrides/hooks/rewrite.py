@@ -30,7 +30,9 @@ HTML, so no template is copied to change one attribute:
    the SHA-256 hashes of those scripts *as the page leaves this function*
    (inline styles likewise):
    a step after it that changed an inline script would break the page (the
-   scripts written by step 3 are hashed with the rest). ``on_config`` sets
+   scripts written by step 3 are hashed with the rest). The one later
+   change is post_build.py's ``inline_css``, which adds the hash of the
+   stylesheet it writes into the page. ``on_config`` sets
    ``extra.scope`` to the site's path so Material's inline scripts, and their
    hashes, are the same on every page. The offline edition carries no policy
    (browsers treat 'self' on file: URLs inconsistently, and its search shim
@@ -40,8 +42,6 @@ HTML, so no template is copied to change one attribute:
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import json
 import posixpath
 import re
@@ -253,10 +253,12 @@ def protect(html: str, *, name: str, config: MkDocsConfig, **_) -> str:
 def policy(html: str) -> str:
     """The policy for one page, with a hash for each of its inline scripts
     and styles (the print margins' text, partials/print.html)."""
-    styles = sorted({digest(style) for style in INLINE_STYLE.findall(html)})
+    styles = sorted({shared.source_hash(style) for style in INLINE_STYLE.findall(html)})
     if shared.serving():
         return policy_with(["'unsafe-inline'"], styles)
-    return policy_with(sorted({digest(script) for script in INLINE.findall(html)}), styles)
+    return policy_with(
+        sorted({shared.source_hash(script) for script in INLINE.findall(html)}), styles
+    )
 
 
 def policy_with(scripts: list[str], styles: list[str] = ()) -> str:
@@ -270,11 +272,6 @@ def policy_with(scripts: list[str], styles: list[str] = ()) -> str:
         },
     )
     return "; ".join(f"{name} {value}" for name, value in directives.items())
-
-
-def digest(script: str) -> str:
-    value = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
-    return f"'sha256-{value}'"
 
 
 STEPS = (

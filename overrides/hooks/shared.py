@@ -12,6 +12,10 @@ Not a hook itself: the four hook files import it (MkDocs puts their folder on
   memory: steps that only pay off on the deployed site skip it (``serving``).
 - **Offline edition.** ``./run offline`` builds a copy that works opened from
   disk (``offline``).
+- **Policy hashes.** The CSP allows each inline script and style by the
+  SHA-256 of its text (``source_hash``): rewrite.py's ``protect`` for the
+  page as it leaves that pipeline, post_build.py's ``inline_css`` for the
+  stylesheet it writes into every page afterwards.
 - **Data.** ``data/registry.yml`` (the sources, the talk, the paper, the
   site itself) and ``data/strings.yml`` (every interface string of both
   languages), read again whenever they change, so ``mkdocs serve`` picks up
@@ -20,7 +24,9 @@ Not a hook itself: the four hook files import it (MkDocs puts their folder on
 
 from __future__ import annotations
 
+import base64
 import functools
+import hashlib
 from pathlib import Path
 
 import yaml
@@ -41,6 +47,12 @@ def remember_command(command: str) -> None:
 
 def serving() -> bool:
     return _command["name"] == "serve"
+
+
+def source_hash(text: str) -> str:
+    """The CSP source that allows an inline script or style with this text."""
+    value = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
+    return f"'sha256-{value}'"
 
 
 def language(config: MkDocsConfig) -> str:
