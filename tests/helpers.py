@@ -38,6 +38,12 @@ _WRITTEN = re.compile(
 )
 
 
+def site_stylesheet(html: str) -> str:
+    """The site's stylesheet, which post_build.py's inline_css writes into
+    every page's head (the longest of its inline styles)."""
+    return max(re.findall(r"<style>(.*?)</style>", html.split("</head>")[0], re.S), key=len)
+
+
 def as_parsed(html: str) -> str:
     """The page as a browser with scripts has parsed it: each control that a
     script writes in its place is in the markup."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlparse
 
-from helpers import LANGUAGES, ROOT, elements, nav_files, output_path
+from helpers import LANGUAGES, ROOT, elements, nav_files, output_path, site_stylesheet
 
 # Attributes through which a page loads something (links only navigate).
 LOADERS = {
@@ -110,8 +110,7 @@ def test_links_that_open_a_new_tab_carry_noopener(pages):
 def test_every_page_carries_one_stylesheet_that_ends_with_ours(site, pages):
     """overrides/hooks/post_build.py joins Material's stylesheets and ours
     into each page's head (test_browser.py sees the policy allow it)."""
-    heads = [html.split("</head>")[0] for html in pages.values()]
-    texts = {max(re.findall(r"<style>(.*?)</style>", head, re.S), key=len) for head in heads}
+    texts = {site_stylesheet(html) for html in pages.values()}
     assert len(texts) == 1, "every page carries the same stylesheet"
     (text,) = texts
     assert not [name for name, html in pages.items() if head_links(html, "stylesheet")]

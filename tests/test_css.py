@@ -16,6 +16,7 @@ from pathlib import Path
 
 import material
 import pytest
+from helpers import site_stylesheet
 
 MATERIAL_CSS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
 COLLECT = """() => {
@@ -105,7 +106,7 @@ def runtime_names(browser, site_url) -> set[str]:
 def test_pruning_keeps_the_rules_of_runtime_markup(runtime_names, site):
     material = "".join(path.read_text() for path in sorted(MATERIAL_CSS.glob("*.min.css")))
     html = (site / "index.html").read_text(encoding="utf-8")
-    built = selectors(max(re.findall(r"<style>(.*?)</style>", html, re.S), key=len))
+    built = selectors(site_stylesheet(html))
     assert len(runtime_names) > 100
     needed = {sel for sel in selectors(material) if could_match(sel, runtime_names)}
     assert len(needed) > 100

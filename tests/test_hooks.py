@@ -415,10 +415,14 @@ def test_inline_css_puts_the_stylesheets_in_each_page_and_allows_them(tmp_path):
         '\n  <link rel="stylesheet" href="../assets/stylesheets/extra.css">\n</head>'
         '<body><link rel="stylesheet" href="../elsewhere.css"></body>'
     )
+    names = ["assets/stylesheets/main.1.min.css", "assets/stylesheets/extra.css"]
+    assert post_build.stylesheets(head, "about/index.html", "/t/") == names
+    root = head.format(policy="").replace('href="../', 'href="/t/')
+    assert post_build.stylesheets(root, "404.html", "/t/") == names
     (tmp_path / "about").mkdir()
     (tmp_path / "about/index.html").write_text(head.format(policy=policy.format("'self'")))
     # 404.html links from the site's root path; an offline page has no policy.
-    (tmp_path / "404.html").write_text(head.format(policy="").replace('href="../', 'href="/t/'))
+    (tmp_path / "404.html").write_text(root)
     post_build.inline_css(tmp_path, SimpleNamespace(site_url="https://x.org/t/"))
     text = '@charset "UTF-8";\na{b:c}\nd{e:f}\n'
     allowed = policy.format(f"'self' {shared.source_hash(text)}")

@@ -11,7 +11,15 @@ import re
 import subprocess
 
 import pytest
-from helpers import LANGUAGES, material_ready, nav_files, output_path, registry, url_of
+from helpers import (
+    LANGUAGES,
+    material_ready,
+    nav_files,
+    output_path,
+    registry,
+    site_stylesheet,
+    url_of,
+)
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 900}
@@ -228,10 +236,9 @@ def test_every_page_prints_where_it_came_from_and_its_keys(pages):
     for language in LANGUAGES:
         for src in nav_files():
             head = pages[output_path(src, language)].split("</head>")[0]
-            # Besides the site's stylesheet (post_build.py's inline_css).
-            styles = [
-                s for s in re.findall(r"<style>(.*?)</style>", head, re.S) if "@charset" not in s
-            ]
+            html = pages[output_path(src, language)]
+            styles = re.findall(r"<style>(.*?)</style>", head, re.S)
+            styles.remove(site_stylesheet(html))
             assert len(styles) == 1 and "@top-left" in styles[0] and "@bottom-left" in styles[0]
             policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', head)
             assert "style-src 'self' 'sha256-" in policy.group(1), (language, src)

@@ -7,12 +7,11 @@ not, so speed is left to scripts/bench.py. Each page's breakdown is printed.
 from __future__ import annotations
 
 import gzip
-import re
 from collections import Counter
 from urllib.parse import urlparse
 
 import pytest
-from helpers import LANGUAGES, material_ready, nav_files, output_path
+from helpers import LANGUAGES, material_ready, nav_files, output_path, site_stylesheet
 
 PAGES = [output_path(src, lang) for lang in LANGUAGES for src in nav_files()]
 # A browser visit of one page of each kind (the heaviest, Sources, among
@@ -31,7 +30,6 @@ FIRST_VISIT = 87_000
 # post_build.py's inline_css trades these bytes for a round trip.
 LATER_VIEW = 29_000
 STYLESHEET = 18_000
-STYLE = re.compile(r"<style>(.*?)</style>", re.S)
 
 
 def gz(path) -> int:
@@ -40,11 +38,6 @@ def gz(path) -> int:
 
 def size(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=6, mtime=0))
-
-
-def stylesheet(html: str) -> str:
-    """The stylesheet in the page's head (post_build.py's inline_css)."""
-    return max(STYLE.findall(html.split("</head>")[0]), key=len)
 
 
 def kind(path: str) -> str:
@@ -88,7 +81,7 @@ def line(sizes: Counter) -> str:
 @pytest.mark.parametrize("path", PAGES)
 def test_every_page_is_light(site, path):
     html = (site / path).read_text(encoding="utf-8")
-    assert size(html.replace(stylesheet(html), "").encode()) <= HTML
+    assert size(html.replace(site_stylesheet(html), "").encode()) <= HTML
 
 
 @pytest.mark.parametrize("path", VISITED)
@@ -109,7 +102,7 @@ def test_weight_budget(browser, site, site_url, path, capsys):
     context.close()
     first_sizes, later_sizes = weigh(site, first), weigh(site, later)
     html = (site / path).read_text(encoding="utf-8")
-    css = size(stylesheet(html).encode())
+    css = size(site_stylesheet(html).encode())
     with capsys.disabled():
         print(
             f"\n{path}: first visit {line(first_sizes)}; later {line(later_sizes)}; "
