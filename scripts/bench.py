@@ -120,13 +120,18 @@ def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
 
 
 def mkdocs_build(project: Path, site: Path, **env: str) -> float:
+    """A strict build; its log is shown only if it fails (not `--quiet`,
+    which would hide the warnings that `--strict` must count)."""
     start = time.perf_counter()
-    subprocess.run(
-        [str(BIN / "mkdocs"), "build", "--strict", "--quiet", "--site-dir", str(site)],
+    done = subprocess.run(
+        [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site)],
         cwd=project,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
-        check=True,
+        capture_output=True,
+        text=True,
     )
+    if done.returncode:
+        sys.exit(f"mkdocs build failed in {project}:\n{done.stderr}")
     return time.perf_counter() - start
 
 
