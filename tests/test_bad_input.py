@@ -29,6 +29,12 @@ def replace(path: Path, old: str, new: str) -> int:
     return text[: text.index(old)].count("\n") + 1
 
 
+def line_of(path: Path, text: str) -> int:
+    """The line where `text` first starts in the file."""
+    content = path.read_text(encoding="utf-8")
+    return content[: content.index(text)].count("\n") + 1
+
+
 def drop_field(path: Path, field: str) -> int:
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     path.write_text("".join(line for line in lines if not line.startswith(f"{field}:")))
@@ -111,13 +117,35 @@ FATAL = [
     ),
     (
         "a source without its fields",
-        lambda p: replace(p / "data/registry.yml", "    language: id\n", ""),
-        "registry.yml: source 'B' lacks language; add them",
+        lambda p: (
+            replace(p / "data/registry.yml", "    language: id\n", "")
+            and line_of(p / "data/registry.yml", "  B:\n")
+        ),
+        "registry.yml:{line}: source 'B' lacks language; add them",
     ),
     (
         "a registry without the site's citation",
         lambda p: replace(p / "data/registry.yml", "\nsite:\n", "\nsite_moved:\n"),
-        "registry.yml: the registry's 'site' mapping lacks author, key, licence, title; add them",
+        "registry.yml:1: the registry's 'site' mapping lacks author, key, licence, title; add them",
+    ),
+    (
+        "a label without its Indonesian text",
+        lambda p: (
+            replace(p / "data/registry.yml", "      id: Artikel berita FISIPOL UGM\n", "")
+            and line_of(p / "data/registry.yml", "    label:\n")
+        ),
+        "registry.yml:{line}: 'sources.A.label' is a text in both languages but has no id text; "
+        "add id: ...",
+    ),
+    (
+        "a language named, not coded",
+        lambda p: replace(p / "data/registry.yml", "    language: en\n", "    language: English\n"),
+        "registry.yml:{line}: 'sources.A.language' is 'English'; write a language code: en or id",
+    ),
+    (
+        "a talk cited to no source",
+        lambda p: replace(p / "data/registry.yml", "  sources: [A, B]\n", "  sources: [A, Z]\n"),
+        "registry.yml:{line}: the talk's source 'Z' is not under 'sources'; use one of A, B,",
     ),
     (
         "a contact that is not an e-mail address",
@@ -147,5 +175,7 @@ def test_every_warning_names_the_file_and_the_fix(project, tmp_path):
 
 @pytest.mark.parametrize(("what", "breakage", "message"), FATAL, ids=[row[0] for row in FATAL])
 def test_input_that_stops_the_build_says_why(project, tmp_path, what, breakage, message):
-    breakage(project)
-    assert message in failed_build(project, tmp_path)
+    message = message.format(line=breakage(project))
+    log = failed_build(project, tmp_path)
+    assert message in log, f"{what}: the build must say {message!r}; it said:\n{log}"
+    assert "Traceback" not in log, f"{what}: a traceback instead of a message:\n{log}"

@@ -133,24 +133,123 @@ def _yaml(path: Path, mtime: int) -> dict:
     return data
 
 
+LANGUAGES = ("en", "id")
+TALK_REQUIRED = {"name", "date", "speaker", "organizer", "sources", "record"}
+
+
 @functools.cache
 def load_registry(path: Path, mtime: int = 0) -> dict:
-    """Read and check the registry; a malformed one is impossible input."""
+    """Read and check the registry; a malformed one is impossible input.
+
+    Every problem is reported at once, each as ``file:line: what; fix``.
+    """
     data = _yaml(path, mtime)
-    if not isinstance(data.get("sources"), dict):
-        raise PluginError(f"{path}: the registry needs a 'sources' mapping of KEY: fields")
-    for key, source in data["sources"].items():
-        missing = REQUIRED - set(source or {})
-        if missing:
-            raise PluginError(
-                f"{path}: source '{key}' lacks {', '.join(sorted(missing))}; add them"
-            )
-    if not isinstance(data.get("talk"), dict):
-        raise PluginError(f"{path}: the registry needs a 'talk' mapping")
-    site = data.get("site")
-    missing = SITE_REQUIRED - set(site if isinstance(site, dict) else {})
-    if missing:
+    lines = _key_lines(path)
+    problems = registry_problems(data)
+    if problems:
         raise PluginError(
-            f"{path}: the registry's 'site' mapping lacks {', '.join(sorted(missing))}; add them"
+            "\n".join(f"{path}:{lines.get(where, 1)}: {what}" for where, what in problems)
         )
     return data
+
+
+def registry_problems(data: dict) -> list[tuple[tuple, str]]:
+    """The registry's schema: (where, what is wrong and the fix) for each break.
+
+    ``where`` is the path of keys to the field, for its line number.
+    """
+    sources, talk, site = data.get("sources"), data.get("talk"), data.get("site")
+    if not isinstance(sources, dict):
+        return [((), "the registry needs a 'sources' mapping of KEY: fields; add it")]
+    problems = []
+    for key, source in sources.items():
+        missing = REQUIRED - set(source if isinstance(source, dict) else {})
+        if missing:
+            problems.append(
+                (("sources", key), f"source '{key}' lacks {', '.join(sorted(missing))}; add them")
+            )
+    if not isinstance(talk, dict):
+        problems.append(((), "the registry needs a 'talk' mapping; add it"))
+    else:
+        missing = TALK_REQUIRED - set(talk)
+        if missing:
+            problems.append((("talk",), f"'talk' lacks {', '.join(sorted(missing))}; add them"))
+        for key in talk.get("sources") or []:
+            if key not in sources:
+                problems.append(
+                    (
+                        ("talk", "sources"),
+                        f"the talk's source '{key}' is not under 'sources'; "
+                        f"use one of {', '.join(sources)}",
+                    )
+                )
+    missing = SITE_REQUIRED - set(site if isinstance(site, dict) else {})
+    if missing:
+        problems.append(
+            (
+                ("site",),
+                f"the registry's 'site' mapping lacks {', '.join(sorted(missing))}; add them",
+            )
+        )
+    return problems + field_problems(data, ())
+
+
+def field_problems(value: object, where: tuple) -> list[tuple[tuple, str]]:
+    """Fields anywhere in the registry: a text in both languages has both,
+    a language is an edition's code, an address is a web address."""
+    if isinstance(value, list):
+        return [p for n, item in enumerate(value) for p in field_problems(item, (*where, n))]
+    if not isinstance(value, dict):
+        return []
+    name = ".".join(str(part) for part in where)
+    if set(value) & set(LANGUAGES) and not isinstance(value.get("en"), dict):
+        absent = [
+            code
+            for code in LANGUAGES
+            if not isinstance(value.get(code), str) or not value[code].strip()
+        ]
+        if absent:
+            return [
+                (
+                    where,
+                    f"'{name}' is a text in both languages but has no {', '.join(absent)} "
+                    f"text; add {absent[0]}: ...",
+                )
+            ]
+        return []
+    problems = []
+    for key, field in value.items():
+        here = (*where, key)
+        if key in ("language", "record") and field not in LANGUAGES:
+            problems.append(
+                (
+                    here,
+                    f"'{name}.{key}' is {field!r}; write a language code: {' or '.join(LANGUAGES)}",
+                )
+            )
+        elif key == "url" and not (
+            isinstance(field, str) and field.startswith(("https://", "http://"))
+        ):
+            problems.append((here, f"'{name}.url' is {field!r}; write a web address (https://...)"))
+        else:
+            problems += field_problems(field, here)
+    return problems
+
+
+def _key_lines(path: Path) -> dict[tuple, int]:
+    """The line of every key in a YAML file (already read without error), by
+    its path of keys."""
+    lines: dict[tuple, int] = {}
+
+    def walk(node: yaml.Node, where: tuple) -> None:
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                lines[(*where, key.value)] = key.start_mark.line + 1
+                walk(value, (*where, key.value))
+        elif isinstance(node, yaml.SequenceNode):
+            for n, item in enumerate(node.value):
+                lines[(*where, n)] = item.start_mark.line + 1
+                walk(item, (*where, n))
+
+    walk(yaml.compose(path.read_text(encoding="utf-8")), ())
+    return lines
