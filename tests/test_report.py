@@ -96,7 +96,7 @@ def test_the_form_speaks_both_languages():
 def test_about_points_to_the_link_and_the_address(pages):
     for language, path in ABOUT.items():
         about = text(pages[path])
-        assert TEXT[language]["with"].replace("**", "") in about
+        assert TEXT[language]["with"].format(link=TEXT[language]["link"]).replace("**", "") in about
         # (text() puts a space where a tag was, before the link's comma too)
         assert TEXT[language]["with_mail"].format(address=CONTACT) in re.sub(
             r" ([,.])", r"\1", about
@@ -113,7 +113,10 @@ def test_a_build_without_repository_or_address_has_no_link_and_about_says_so(tmp
     for language, path in ABOUT.items():
         about = text((build.site / path).read_text(encoding="utf-8"))
         assert TEXT[language]["without"] in about
-        assert TEXT[language]["with"].replace("**", "") not in about
+        assert (
+            TEXT[language]["with"].format(link=TEXT[language]["link"]).replace("**", "")
+            not in about
+        )
 
 
 def test_issue_url_encodes_title_and_page():
@@ -157,7 +160,9 @@ def test_without_a_repository_the_address_takes_the_links_place():
     assert link["label"] == TEXT["id"]["link"] and link["mail"] is None
     assert link["url"].startswith(f"mailto:{CONTACT}?subject=")
     about = content.report_text(TEXT["id"], None, CONTACT)
-    assert about == TEXT["id"]["mail_only"].format(address=f"[{CONTACT}](mailto:{CONTACT})")
+    assert about == TEXT["id"]["mail_only"].format(
+        link=TEXT["id"]["link"], address=f"[{CONTACT}](mailto:{CONTACT})"
+    )
     assert content.report_text(TEXT["id"], None, None) == TEXT["id"]["without"]
 
 

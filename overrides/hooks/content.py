@@ -391,11 +391,11 @@ def report_text(text: dict, repository: str | None, contact: str | None) -> str:
     address for readers without one, both, or neither."""
     mail = f"[{contact}](mailto:{contact})" if contact else ""
     if repository and contact:
-        return text["with"] + " " + text["with_mail"].format(address=mail)
+        return text["with"].format(link=text["link"]) + " " + text["with_mail"].format(address=mail)
     if repository:
-        return text["with"]
+        return text["with"].format(link=text["link"])
     if contact:
-        return text["mail_only"].format(address=mail)
+        return text["mail_only"].format(link=text["link"], address=mail)
     return text["without"]
 
 
