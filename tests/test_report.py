@@ -79,8 +79,19 @@ def test_the_form_has_the_fields_the_link_fills_in_and_asks_for():
     assert fields["page"]["type"] == "input"
     required = {name for name, field in fields.items() if field["validations"]["required"]}
     assert required == {"page", "statement", "source-key", "problem"}
-    options = fields["source-key"]["attributes"]["options"]
-    assert options[:-1] == list(registry()["sources"]) and "unknown" in options[-1]
+    assert "unknown" in fields["source-key"]["attributes"]["options"][-1]
+
+
+def test_the_forms_source_keys_are_the_registrys():
+    """The form's dropdown is a copy of data/registry.yml's keys, kept by this test."""
+    fields = {field["id"]: field for field in form()["body"] if "id" in field}
+    options = fields["source-key"]["attributes"]["options"][:-1]
+    keys = list(registry()["sources"])
+    assert options == keys, (
+        f".github/ISSUE_TEMPLATE/{head.REPORT_FORM}: the 'source-key' options are {options}, "
+        f"but data/registry.yml's sources are {keys}; list the registry's keys there, in its "
+        "order, before the last option ('None or unknown')"
+    )
 
 
 def test_the_form_speaks_both_languages():
