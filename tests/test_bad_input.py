@@ -87,6 +87,32 @@ WARNINGS = [
         "people.id.md:{line}: empty citation; put source keys after '@'",
     ),
     (
+        "a source key without its '@'",
+        lambda p: append(p / "docs/talk/thesis.md", "A claim [A; @B]."),
+        "talk/thesis.md:{line}: source key 'A' in '[A; @B]' lacks its '@'; write '@A'",
+    ),
+    (
+        "an empty key after a ';'",
+        lambda p: append(p / "docs/people.md", "A claim [@A;@]."),
+        "people.md:{line}: empty key in '[@A;@]'; put a key after each '@' or drop a ';'",
+    ),
+    (
+        "keys separated by a comma",
+        lambda p: append(p / "docs/glossary.id.md", "Klaim [@A,@B]."),
+        "glossary.id.md:{line}: '@A,@B' in '[@A,@B]' is not one key; separate keys with ';'",
+    ),
+    (
+        "a citation without its ']'",
+        lambda p: append(p / "docs/about.md", "A claim [@A and the rest."),
+        "about.md:{line}: citation '[@A' has no closing ']'; add it",
+    ),
+    (
+        "a citation in a table header",
+        lambda p: append(p / "docs/sources.id.md", "| Peran [@A] | Nama |\n| --- | --- |"),
+        "sources.id.md:{line}: a citation in a table header makes the header's name include "
+        "the marker; move it into the row's cells",
+    ),
+    (
         "an unquoted ' #' in front matter",
         lambda p: replace(
             p / "docs/people.md", "title: Speaker and moderator", "title: Speakers at Teacup #5"

@@ -2,7 +2,8 @@
 no Tab stop on anything unseen, headings heard without their permalink mark,
 the language switch keeping the section, the 404 page in the address's
 language and reachable by keyboard, printed sheets that say where they came
-from, the phone header's whole name, and citations that nothing covers."""
+from, the phone header's whole name, citations that nothing covers, and citation
+markers as a screen reader speaks them."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import subprocess
 import pytest
 from helpers import (
     LANGUAGES,
+    ROOT,
     material_ready,
     nav_files,
     output_path,
@@ -193,6 +195,59 @@ def test_nothing_covers_a_citation_to_copy(browser, site_url, size):
     )
     context.close()
     assert overlaps and not any(overlaps), overlaps
+
+
+# Guidepup's virtual screen reader (npm, pinned), loaded into the page as a
+# module from node_modules: it speaks what a screen reader would, from the
+# accessibility tree, so it hears names and descriptions as Chromium gives them.
+SCREEN_READER = ROOT / "node_modules/@guidepup/virtual-screen-reader/lib/esm/index.browser.js"
+SPEAK = """async steps => {
+  const reader = window.screenReader;
+  await reader.start({ container: document.querySelector("article") });
+  for (let i = 0; i < steps; i++) await reader.next();
+  const phrases = await reader.spokenPhraseLog();
+  await reader.stop();
+  return phrases;
+}"""
+
+
+def spoken(browser, url: str) -> list[str]:
+    """What the virtual screen reader says, moving through the page's article."""
+    context = browser.new_context(bypass_csp=True)  # to load the reader, a test tool
+    tab = context.new_page()
+    module = url_of(url, "__virtual-screen-reader.js")
+    tab.route(module, lambda route: route.fulfill(path=SCREEN_READER))
+    tab.goto(url)
+    tab.add_script_tag(
+        content=f'import {{ virtual }} from "{module}"; window.screenReader = virtual;',
+        type="module",
+    )
+    tab.wait_for_function("!!window.screenReader")
+    phrases = tab.evaluate(SPEAK, 400)
+    context.close()
+    return phrases
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_screen_reader_hears_each_marker_apart_and_no_header_with_one(
+    browser, site_url, language
+):
+    """Each marker is heard as a link named by what it shows, "[A, B]",
+    bracketed apart from the word before it, and described by its sources'
+    names; no row or column header carries a marker into the name of every
+    cell below or beside it (the build refuses a citation in a header)."""
+    sources = registry()["sources"]
+    phrases = spoken(browser, url_of(site_url, output_path("talk/comparison.md", language)))
+    headers = [p for p in phrases if p.startswith(("rowheader, ", "columnheader, "))]
+    assert len(headers) >= 6 and not any("[" in header for header in headers), headers
+    links = [p for p in phrases if p.startswith("link, [")]
+    assert len(links) >= 10, phrases
+    for link in links:
+        keys, names = re.fullmatch(r"link, \[([^\]]+)\], (.+)", link).groups()
+        labels = [f"{key}: {sources[key]['label'][language]}" for key in keys.split(", ")]
+        assert names == "; ".join(labels), link
+    glued = [p for p in phrases if re.search(r"\w(?:Sources?|Sumber) ", p)]
+    assert not glued, glued
 
 
 def printed(page, tmp_path) -> list[str]:

@@ -250,76 +250,119 @@ def snippet_line(language: str) -> str:
     return f'--8<-- "{name}"\n'
 
 
-CITATION = re.compile(r"[ \t]*\[@([^\]\n]*)\]")
+# A bracketed group, not a link's text, that is a citation if one of its
+# ';'-separated parts starts with '@': "[@A]", "[@A; @C-en]", and the typos
+# "[A; @F]", "[@A;@]", "[@A,@B]". An escaped "\[" is literal text.
+BRACKETED = re.compile(r"[ \t]*(?<!\\)\[([^\[\]\n]*)\](?![(\[])")
+ANY_BRACKETS = re.compile(r"\[[^\[\]\n]*\]")
+UNCLOSED = re.compile(r"(?<!\\)\[[ \t]*@[^\]\s]*")
+KEY = re.compile(r"@([\w-]+)")
 FENCE = re.compile(r"^\s*(```|~~~)")
+# Text inside a table header: an HTML <th> (the comparison table's row and
+# column headers), or the first row of a pipe table, the one above |---|.
+HEADER_CELL = re.compile(r"<th\b[^>]*>.*?</th>", re.S | re.I)
+DELIMITER_ROW = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*(?::?-+:?[ \t]*)?$")
+IN_HEADER = (
+    "a citation in a table header makes the header's name include the marker; "
+    "move it into the row's cells"
+)
 
 
 def mark_citations(markdown: str, *, page: Page, config: MkDocsConfig, **_) -> str:
     """``[@A]`` or ``[@A; @C-en]`` becomes one superscript marker, ``[A, C-en]``.
 
     The marker is one link, to the first key's entry on the Sources page
-    (``sources.md#source-<key>``), where every entry is: one Tab stop and
-    one tap target per claim, named briefly for a screen reader ("Sources A
-    and C-en"); the stylesheet shows the sources' names on hover and focus
-    (``data-sources``). The space before a marker goes, so it sits on the
-    word. Fenced code is left alone.
+    (``sources.md#source-<key>``), which lists every source: one Tab stop
+    and one tap target per claim. Its name is its text, "[A, C-en]": a
+    voice command says what the eye sees, and the bracket parts it from
+    the word before it; its description (the ``title``) names the sources,
+    "A: FISIPOL UGM news article; C-en: ...". Nothing pops up but the
+    browser's own tooltip. The space before a marker goes, so it sits on
+    the word. Fenced code is left alone. A malformed citation stays as
+    text; every problem, a citation in a table header too, is a warning.
     """
     sources = shared.registry(config)["sources"]
     target = posixpath.relpath("sources.md", posixpath.dirname(page.file.src_uri) or ".")
-    language, strings = shared.language(config), shared.strings(config)
-    rendered, problems = render_citations(markdown, sources, language, strings, target)
+    rendered, problems = render_citations(markdown, sources, shared.language(config), target)
     offset = front_matter_lines(page.file.content_string, markdown)
-    for line, key in problems:
-        if key:
-            fix = f"use one of {', '.join(sources)} or add it to data/registry.yml"
-            log.warning(f"{page.file.src_path}:{line + offset}: unknown source key '{key}'; {fix}")
-        else:
-            log.warning(
-                f"{page.file.src_path}:{line + offset}: empty citation; put source keys "
-                "after '@', e.g. [@A] or [@A; @B]"
-            )
+    for line, problem in problems:
+        log.warning(f"{page.file.src_path}:{line + offset}: {problem}")
     return rendered
 
 
 def render_citations(
-    markdown: str, sources: dict, language: str, strings: dict, target: str
+    markdown: str, sources: dict, language: str, target: str
 ) -> tuple[str, list[tuple[int, str]]]:
-    """Replace citations line by line; return the text and the (line, key) of
-    every unknown key ('' for an empty one)."""
-    out, problems, fenced = [], [], False
+    """Replace citations line by line; return the text and every problem as
+    (line, 'what is wrong; the fix')."""
+    out, problems, fenced, start = [], [], False, 0
+    headers = [match.span() for match in HEADER_CELL.finditer(markdown)]
+    lines = markdown.split("\n")
 
-    def marker(match: re.Match, number: int) -> str:
-        keys = []
-        for part in match.group(1).split(";"):
-            key = part.strip().removeprefix("@").strip()
-            if key in sources:
-                keys.append(key)
-            else:
-                problems.append((number, key))
-        if not keys:
+    def marker(match: re.Match, number: int, header: bool) -> str:
+        keys, wrong = citation_keys(match.group(1), sources)
+        if keys is None:
             return match.group(0)
-        noun = strings["source" if len(keys) == 1 else "sources"]
+        problems.extend((number, problem) for problem in wrong)
+        if wrong:
+            return match.group(0)
+        if header or any(a <= start + match.start() < b for a, b in headers):
+            problems.append((number, IN_HEADER))
         names = references.source_names(keys, sources, language)
         return (
-            f'<sup class="cite">[\\[{", ".join(keys)}\\]]({target}#source-{keys[0].lower()})'
-            f'{{ aria-label="{noun} {listed(keys, strings)}" data-sources="{names}" }}</sup>'
+            f'<sup class="cite">[\\[{", ".join(keys)}\\]]({target}#source-{keys[0].lower()}'
+            f' "{names}")</sup>'
         )
 
-    for number, line in enumerate(markdown.split("\n"), start=1):
+    for number, line in enumerate(lines, start=1):
         if FENCE.match(line):
             fenced = not fenced
         if not fenced:
-            line = CITATION.sub(lambda m, n=number: marker(m, n), line)
+            header = "|" in line and DELIMITER_ROW.match(next_line(lines, number)) is not None
+            unclosed = UNCLOSED.search(ANY_BRACKETS.sub("", line))
+            if unclosed:
+                problems.append(
+                    (number, f"citation '{unclosed.group(0).strip()}' has no closing ']'; add it")
+                )
+            line = BRACKETED.sub(lambda m, n=number, h=header: marker(m, n, h), line)
         out.append(line)
+        start += len(lines[number - 1]) + 1
     return "\n".join(out), problems
 
 
-def listed(items: list[str], strings: dict) -> str:
-    """'A', 'A and B', 'A, B and C' (Indonesian: 'A, B, dan C')."""
-    if len(items) < 3:
-        return f" {strings['and']} ".join(items)
-    comma = "," if strings["serial_comma"] else ""
-    return f"{', '.join(items[:-1])}{comma} {strings['and']} {items[-1]}"
+def next_line(lines: list[str], number: int) -> str:
+    """The line after line ``number`` (counted from 1), or ''."""
+    return lines[number] if number < len(lines) else ""
+
+
+def citation_keys(inner: str, sources: dict) -> tuple[list[str] | None, list[str]]:
+    """The keys of a bracketed group and what is wrong with it; (None, [])
+    when it is not a citation at all."""
+    parts = [part.strip() for part in inner.split(";")]
+    if not any(part.startswith("@") for part in parts):
+        return None, []
+    written = f"[{inner}]"
+    if all(part in ("", "@") for part in parts):
+        return [], ["empty citation; put source keys after '@', e.g. [@A] or [@A; @B]"]
+    keys, wrong = [], []
+    for part in parts:
+        key = KEY.fullmatch(part)
+        if part in ("", "@"):
+            wrong.append(f"empty key in '{written}'; put a key after each '@' or drop a ';'")
+        elif part.count("@") > 1:
+            wrong.append(f"'{part}' in '{written}' is not one key; separate keys with ';'")
+        elif not part.startswith("@"):
+            wrong.append(f"source key '{part}' in '{written}' lacks its '@'; write '@{part}'")
+        elif not key:
+            wrong.append(f"'{part}' in '{written}' is not a source key; write keys as [@A; @B]")
+        elif key.group(1) not in sources:
+            wrong.append(
+                f"unknown source key '{key.group(1)}'; use one of {', '.join(sources)} "
+                "or add it to data/registry.yml"
+            )
+        else:
+            keys.append(key.group(1))
+    return keys, wrong
 
 
 def front_matter_lines(source: str, markdown: str) -> int:
