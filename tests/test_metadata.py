@@ -236,12 +236,16 @@ def test_one_identifier_names_one_thing_in_both_editions(pages):
         "@id, or the same properties wherever the id is used (overrides/hooks/head.py graph)"
     )
     websites = {
-        (name.startswith("id/"), node["@id"], node["inLanguage"])
-        for name, html in pages.items()
+        node["inLanguage"]: node
+        for html in pages.values()
         for node in graph_nodes(html)
         if node.get("@type") == "WebSite"
     }
-    assert len(websites) == 2 and len({key for _, key, _ in websites}) == 2, websites
+    english, indonesian = websites.pop("en"), websites.pop("id")
+    assert not websites and english["@id"] != indonesian["@id"]
+    # The Indonesian edition translates the English one, and says so both ways.
+    assert english["workTranslation"] == [{"@id": indonesian["@id"]}]
+    assert indonesian["translationOfWork"] == {"@id": english["@id"]}
 
 
 def test_every_breadcrumb_links_a_page_but_the_last(pages, site_url):

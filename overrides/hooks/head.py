@@ -167,7 +167,9 @@ def sharing(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation)
     site_title = references.localized(registry["site"]["title"], language)
     context["is_home"] = is_home(page)
     context["site_title"] = site_title
-    context["structured_data"] = graph(registry, language, page, root, home, config.site_name)
+    context["structured_data"] = graph(
+        registry, language, page, root, home, config.site_name, editions(root, config)
+    )
     if is_home(page):
         context["og_title"] = " ".join(registry["talk"]["name"][language].split())
     else:
@@ -232,6 +234,17 @@ def foot(context: dict, *, config: MkDocsConfig, **_) -> None:
     }
 
 
+def editions(root: str, config: MkDocsConfig) -> dict:
+    """How this edition's WebSite relates to the others: the default edition,
+    at the site root, is the work the others (under /<code>/) translate."""
+    if not shared.default_edition(config):
+        return {"translationOfWork": {"@id": f"{root}#site"}}
+    translations = [
+        {"@id": f"{urljoin(root, code + '/')}#site"} for code in shared.other_locales(config)
+    ]
+    return {"workTranslation": translations} if translations else {}
+
+
 def first_page(crumb: Page | Section) -> Page | None:
     """A page, or a section's first page (a section has no page of its own)."""
     if crumb.is_page:
@@ -239,9 +252,18 @@ def first_page(crumb: Page | Section) -> Page | None:
     return next(filter(None, map(first_page, crumb.children)), None)
 
 
-def graph(registry: dict, language: str, page: Page, root: str, home: str, site_name: str) -> dict:
+def graph(
+    registry: dict,
+    language: str,
+    page: Page,
+    root: str,
+    home: str,
+    site_name: str,
+    related: dict,
+) -> dict:
     """The page's structured data. Each edition of the site is a WebSite of
-    its own (its home, name and language); the talk and the paper are one
+    its own (its home, name and language), ``related`` to the others as
+    ``editions`` says; the talk and the paper are one
     node each, with one identifier and the same properties in both editions:
     the talk named as its record names it (data/registry.yml, ``record``),
     its name in the other language as ``alternateName``. Every breadcrumb
@@ -268,6 +290,7 @@ def graph(registry: dict, language: str, page: Page, root: str, home: str, site_
                 "url": home,
                 "inLanguage": language,
                 "license": registry["site"]["licence"]["url"],
+                **related,
             },
             {
                 "@type": "WebPage",
