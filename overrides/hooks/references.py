@@ -344,8 +344,10 @@ def bibtex(work: dict) -> str:
 
 
 # RIS types: the site as a web page, the paper as a journal article, the
-# talk as a presentation: SLIDE is the type Zotero reads and writes for one
-# (RIS.js exportTypeMap), and RIS has no other type for a talk.
+# talk as a presentation. RIS has no type for a talk; SLIDE, named for
+# slides in the RIS specification, is the type Zotero reads and writes for
+# any presentation (RIS.js exportTypeMap), and the record's type of work
+# (M3) says Presentation, as the registry's genre does, not slides.
 RIS_TYPES = {"site": "ELEC", "talk": "SLIDE", "paper": "JOUR"}
 
 
