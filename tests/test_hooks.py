@@ -307,7 +307,7 @@ def test_ris_records_use_crlf_and_the_types_reference_managers_know():
     works = references.works(registry(), "id", EDITIONS["id"])
     records = {name: references.ris(work) for name, work in works.items()}
     assert records["site"].startswith("TY  - ELEC\r\n")
-    assert records["talk"].startswith("TY  - GEN\r\n")
+    assert records["talk"].startswith("TY  - SLIDE\r\n")
     assert records["paper"].startswith("TY  - JOUR\r\n")
     assert all(
         r.endswith("ER  - \r\n") and "\n" not in r.replace("\r\n", "") for r in records.values()
@@ -315,7 +315,8 @@ def test_ris_records_use_crlf_and_the_types_reference_managers_know():
     assert "LA  - " in records["site"] and "LA  - " in records["paper"]
     assert "LA  - " not in records["talk"]
     assert "DA  - 2022/07//\r\n" in records["paper"]
-    assert "M3  - Presentation\r\n" in records["talk"] and "TT  - Aspek normatif" in records["talk"]
+    assert "M3  - Presentation\r\n" in records["talk"] and "TT  - " not in records["talk"]
+    assert "T2  - Teacup Discussion #5\r\n" in records["talk"]
     assert "PY  - " not in records["site"]
     assert references.ris_date("2021-09-30") == "2021/09/30/"
 

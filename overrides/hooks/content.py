@@ -10,8 +10,8 @@ Steps, in the order they run:
    the contact address (``extra.contact``).
 3. ``on_files``, after mkdocs-static-i18n has chosen the edition's files:
    every page has its translation (checked once, in the default pass), and
-   the edition gets its citation files, ``cite/<key>.bib`` and ``.ris``
-   (references.py).
+   the edition gets its citation files, ``cite/<key>.bib``, ``.ris`` and
+   ``.json`` (references.py).
 4. ``on_page_markdown``, page by page (``PAGE_STEPS``): the front matter has
    a title and a short description; the abbreviations of the page's
    language are appended; citations such as ``[@A; @C-en]`` become markers;
@@ -132,13 +132,14 @@ def missing_twins(pages: list[str], locales: list[str]) -> list[str]:
 
 
 def add_citation_files(files: Files, config: MkDocsConfig) -> None:
-    """The three works as ``cite/<key>.bib`` and ``.ris``, beside the edition's Cite page."""
+    """The three works as ``cite/<key>.bib``, ``.ris`` and ``.json`` (CSL-JSON),
+    beside the edition's Cite page."""
     home = files.get_file_from_path("index.md")
     folder = posixpath.dirname(home.dest_uri) if home else ""
     registry = shared.registry(config)
     works = references.works(registry, shared.language(config), site(config, files))
     for work in works.values():
-        for extension, render in (("bib", references.bibtex), ("ris", references.ris)):
+        for extension, render in references.FILES.items():
             file = File.generated(
                 config,
                 f"{references.FOLDER}/{work['key']}.{extension}",

@@ -21,8 +21,8 @@ Steps, in the order they run:
      (``extra.contact``);
    - structured data (JSON-LD) and the Open Graph values, from the
      registry: the talk as an ``EducationEvent`` in its series, the
-     speaker's 2022 paper as a ``ScholarlyArticle``, the ``WebSite``, this
-     ``WebPage`` and its ``BreadcrumbList``. Only what the sources say is
+     speaker's 2022 paper as a ``ScholarlyArticle``, the edition's
+     ``WebSite``, this ``WebPage`` and its ``BreadcrumbList``. Only what the sources say is
      claimed: the talk's language, venue and attendance mode are unknown.
      The card of each edition is its own ``assets/images/social.png``;
    - the page as reference managers save it: Dublin Core ``DC.*`` tags,
@@ -46,7 +46,7 @@ import references
 import shared
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.nav import Navigation
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 REPORT_FORM = "report.yml"
@@ -167,7 +167,9 @@ def sharing(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation)
     site_title = references.localized(registry["site"]["title"], language)
     context["is_home"] = is_home(page)
     context["site_title"] = site_title
-    context["structured_data"] = graph(registry, language, page, root, home, config.site_name)
+    context["structured_data"] = graph(
+        registry, language, page, root, home, config.site_name, editions(root, config)
+    )
     if is_home(page):
         context["og_title"] = " ".join(registry["talk"]["name"][language].split())
     else:
@@ -232,13 +234,48 @@ def foot(context: dict, *, config: MkDocsConfig, **_) -> None:
     }
 
 
-def graph(registry: dict, language: str, page: Page, root: str, home: str, site_name: str) -> dict:
+def editions(root: str, config: MkDocsConfig) -> dict:
+    """How this edition's WebSite relates to the others: the default edition,
+    at the site root, is the work the others (under /<code>/) translate."""
+    if not shared.default_edition(config):
+        return {"translationOfWork": {"@id": f"{root}#site"}}
+    translations = [
+        {"@id": f"{urljoin(root, code + '/')}#site"} for code in shared.other_locales(config)
+    ]
+    return {"workTranslation": translations} if translations else {}
+
+
+def first_page(crumb: Page | Section) -> Page | None:
+    """A page, or a section's first page (a section has no page of its own)."""
+    if crumb.is_page:
+        return crumb
+    return next(filter(None, map(first_page, crumb.children)), None)
+
+
+def graph(
+    registry: dict,
+    language: str,
+    page: Page,
+    root: str,
+    home: str,
+    site_name: str,
+    related: dict,
+) -> dict:
+    """The page's structured data. Each edition of the site is a WebSite of
+    its own (its home, name and language), ``related`` to the others as
+    ``editions`` says; the talk and the paper are one
+    node each, with one identifier and the same properties in both editions:
+    the talk named as its record names it (data/registry.yml, ``record``),
+    its name in the other language as ``alternateName``. Every breadcrumb
+    but the page's own links a page: a section, its first page."""
     talk, paper = registry["talk"], registry["sources"]["D"]
-    event_id, paper_id = f"{root}#talk", f"{root}#paper"
+    record = talk["record"]
+    other = next(code for code in talk["name"] if code != record)
+    event_id, paper_id, site_id = f"{root}#talk", f"{root}#paper", f"{home}#site"
     crumbs = [*reversed(page.ancestors), page] if page.ancestors else [page]
     items = [{"name": site_name, "item": home}]
     items += [
-        {"name": crumb.title, **({"item": crumb.canonical_url} if crumb.is_page else {})}
+        {"name": crumb.title, "item": first_page(crumb).canonical_url}
         for crumb in crumbs
         if not (crumb.is_page and is_home(crumb))
     ]
@@ -247,12 +284,13 @@ def graph(registry: dict, language: str, page: Page, root: str, home: str, site_
         "@graph": [
             {
                 "@type": "WebSite",
-                "@id": f"{root}#site",
+                "@id": site_id,
                 "name": references.localized(registry["site"]["title"], language),
                 "alternateName": site_name,
-                "url": root,
+                "url": home,
                 "inLanguage": language,
                 "license": registry["site"]["licence"]["url"],
+                **related,
             },
             {
                 "@type": "WebPage",
@@ -261,7 +299,7 @@ def graph(registry: dict, language: str, page: Page, root: str, home: str, site_
                 "name": page.meta.get("title", page.title),
                 "description": page.meta.get("description", ""),
                 "inLanguage": language,
-                "isPartOf": {"@id": f"{root}#site"},
+                "isPartOf": {"@id": site_id},
                 "about": {"@id": event_id},
                 "breadcrumb": {
                     "@type": "BreadcrumbList",
@@ -274,7 +312,8 @@ def graph(registry: dict, language: str, page: Page, root: str, home: str, site_
             {
                 "@type": "EducationEvent",
                 "@id": event_id,
-                "name": " ".join(talk["name"][language].split()),
+                "name": " ".join(talk["name"][record].split()),
+                "alternateName": " ".join(talk["name"][other].split()),
                 "startDate": str(talk["date"]),
                 "organizer": {
                     "@type": "Organization",
@@ -287,7 +326,8 @@ def graph(registry: dict, language: str, page: Page, root: str, home: str, site_
                 "performer": {"@type": "Person", "name": talk["speaker"]},
                 "superEvent": {
                     "@type": "EventSeries",
-                    "name": talk["series"][language],
+                    "name": talk["series"][record],
+                    "alternateName": talk["series"][other],
                 },
             },
             {

@@ -9,15 +9,24 @@ in one form that every formatter reads:
   ``source-<key>`` for the inline citations to link to;
 - ``citation``: a copyable APA 7 or BibTeX block, or the COinS that offers
   the work to a reference manager, on the Cite page;
-- ``bibtex`` and ``ris``: the files ``cite/<key>.bib`` and ``.ris``.
+- ``bibtex``, ``ris`` and ``csl_json``: the files ``cite/<key>.bib``,
+  ``.ris`` and ``.json``.
+
+Each file gives each work the type its readers know it by: the site a web
+page, the paper a journal article, the talk a presentation (CSL ``speech``,
+RIS ``SLIDE``, BibTeX ``@unpublished`` with its event, which pandoc reads
+as a speech). Where a reader has no such type (Zotero's and citation-js's
+BibTeX readers, citation-js's RIS reader), tests/allowlists/citation.yml
+records what it makes of the file instead, with the minimal case.
 
 One work, one record: the talk and the paper have the same record in both
 editions (the talk's in the language of ``talk.record``, with the other
 title as its translation); each edition of the site is a work of its own,
 with its own key. Titles are stored in sentence case, as APA prints them
 and as CSL processors expect (pandoc lower-cases nothing outside English).
-The APA text is what pandoc's citeproc makes of the BibTeX file with the
-APA 7 CSL style in the edition's language (tests/test_cite.py runs it):
+The APA text is what pandoc's citeproc makes of the BibTeX and CSL-JSON
+files, and citeproc-js of every file, with the APA 7 CSL style in the
+edition's language (tests/test_cite.py runs both):
 its terms and month names are the edition's strings (data/strings.yml).
 """
 
@@ -25,6 +34,7 @@ from __future__ import annotations
 
 import datetime
 import html
+import json
 import os
 import re
 from urllib.parse import quote, urljoin
@@ -333,10 +343,12 @@ def bibtex(work: dict) -> str:
     return "\n".join([f"@{kind}{{{work['key']},", *lines, "}"]) + "\n"
 
 
-# RIS types: the site as a web page, the paper as a journal article, the talk
-# as a generic work (GEN): RIS has no type for a talk, and SLIDE (which Zotero
-# reads as a presentation) would say there were slides, which no source does.
-RIS_TYPES = {"site": "ELEC", "talk": "GEN", "paper": "JOUR"}
+# RIS types: the site as a web page, the paper as a journal article, the
+# talk as a presentation. RIS has no type for a talk; SLIDE, named for
+# slides in the RIS specification, is the type Zotero reads and writes for
+# any presentation (RIS.js exportTypeMap), and the record's type of work
+# (M3) says Presentation, as the registry's genre does, not slides.
+RIS_TYPES = {"site": "ELEC", "talk": "SLIDE", "paper": "JOUR"}
 
 
 def ris_date(value: str) -> str:
@@ -347,14 +359,16 @@ def ris_date(value: str) -> str:
 
 def ris(work: dict) -> str:
     """A RIS record (CRLF line ends, as the format specifies)."""
-    tags = [("TY", RIS_TYPES[work["kind"]]), ("AU", work["author"]), ("TI", work["title"])]
-    if "translation" in work:
-        tags.append(("TT", work["translation"]))
+    # The title as APA prints it, translation included: RIS's TT is read as
+    # the title of a translation (citation-js) or kept in a note (Zotero).
+    tags = [("TY", RIS_TYPES[work["kind"]]), ("AU", work["author"]), ("TI", full_title(work))]
     if "date" in work:
         tags += [("PY", work["date"][:4]), ("DA", ris_date(work["date"]))]
     if work["kind"] == "talk":
-        # The secondary title and the type of work, as EndNote names them.
-        tags += [("T2", f"{work['event']}, {work['organizer']}"), ("M3", work["genre"])]
+        # The meeting and the type of presentation where Zotero's RIS
+        # translator reads them (T2, M3); the organiser as publisher, which
+        # citation-js reads and a Zotero presentation keeps in a note.
+        tags += [("T2", work["event"]), ("PB", work["organizer"]), ("M3", work["genre"])]
     if work["kind"] == "paper":
         start, _, end = work["pages"].partition("\u2013")
         tags += [
@@ -373,6 +387,53 @@ def ris(work: dict) -> str:
     if "language" in work:
         tags.append(("LA", work["language"]))
     return "".join(f"{tag}  - {value}\r\n" for tag, value in [*tags, ("ER", "")])
+
+
+def csl_name(work: dict) -> dict:
+    """The author as a CSL name: a group as one literal name."""
+    if work.get("group"):
+        return {"literal": work["author"]}
+    family, _, given = work["author"].partition(", ")
+    return {"family": family, "given": given}
+
+
+def csl_date(value: str) -> dict:
+    return {"date-parts": [date_parts(value)]}
+
+
+def csl_json(work: dict) -> str:
+    """A CSL-JSON file: a list of one CSL item, the form citation processors
+    (citeproc-js, pandoc) and Zotero's CSL JSON translator read. The talk
+    is a ``speech`` (Zotero: presentation) with its event, its organiser as
+    publisher (printed by the APA style) and as organizer (Zotero's
+    presentation has an organizer and no publisher)."""
+    item = {
+        "id": work["key"],
+        "type": {"site": "webpage", "talk": "speech", "paper": "article-journal"}[work["kind"]],
+        "author": [csl_name(work)],
+        "title": full_title(work),
+    }
+    if work["kind"] == "talk":
+        item["genre"] = work["genre"]
+        item["event-title"] = work["event"]
+        item["publisher"] = work["organizer"]
+        item["organizer"] = [{"literal": work["organizer"]}]
+    if work["kind"] == "paper":
+        item["container-title"] = work["journal"]
+        item["volume"] = work["volume"]
+        item["issue"] = work["issue"]
+        item["page"] = work["pages"]
+        item["ISSN"] = work["issn"]
+        item["DOI"] = work["doi"]
+    if "date" in work:
+        item["issued"] = csl_date(work["date"])
+    if "url" in work:
+        item["URL"] = work["url"]
+    if "accessed" in work:
+        item["accessed"] = csl_date(work["accessed"])
+    if "language" in work:
+        item["language"] = work["language"]
+    return json.dumps([item], ensure_ascii=False, indent=2) + "\n"
 
 
 def coins(work: dict) -> str:
@@ -419,3 +480,7 @@ def coins(work: dict) -> str:
         pairs.append(("rft.language", work["language"]))
     context = [("url_ver", "Z39.88-2004"), ("ctx_ver", "Z39.88-2004"), *pairs]
     return "&".join(f"{key}={quote(value, safe='')}" for key, value in context)
+
+
+# The citation files of each work: extension and formatter.
+FILES = {"bib": bibtex, "ris": ris, "json": csl_json}
