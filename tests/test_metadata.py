@@ -14,6 +14,7 @@ import yaml
 from conftest import ROOT, run_mkdocs
 from helpers import elements, nav_files, output_path, registry
 from test_cite import edition_date
+from test_instruments import assert_explained
 
 PAGES = [output_path(src, lang) for lang in ("en", "id") for src in nav_files()]
 OPEN_GRAPH = ["og:title", "og:description", "og:url", "og:image", "og:type", "og:locale"]
@@ -276,19 +277,12 @@ def test_every_page_is_valid_html(site):
         check=False,
     )
     errors = [line for line in (result.stderr + result.stdout).splitlines() if line.strip()]
-    assert [error for error in errors if not margin_box(error)] == [], result.stderr
-
-
-def margin_box(error: str) -> bool:
-    """The checker's CSS parser knows no @page margin boxes (@top-left and
-    the like, valid CSS), which the stylesheet in every page's head uses for
-    print: it reports the rule's end as a parse error."""
-    found = re.match(r'"file:(.+?)":(\d+)\.\d+-\d+\.\d+: error: CSS: Parse Error\.$', error)
-    if not found:
-        return False
-    lines = Path(found.group(1)).read_text(encoding="utf-8").splitlines()
-    end = int(found.group(2))
-    return "@bottom-left" in "\n".join(lines[max(0, end - 12) : end])
+    findings = []
+    for line in errors:
+        found = re.match(r'"file:(.+?)":[\d.-]+: (?:error|fatal): (.*)$', line)
+        page = Path(found.group(1)).relative_to(site).as_posix() if found else "*"
+        findings.append({"rule": found.group(2) if found else line, "page": page, "text": line})
+    assert_explained("vnu", findings)
 
 
 def test_two_builds_are_byte_identical(tmp_path):
