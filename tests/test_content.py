@@ -149,18 +149,37 @@ def test_meta_description_comes_from_front_matter(pages):
 
 
 @pytest.mark.parametrize("language", ["en", "id"])
-def test_comparison_is_a_table_named_by_its_heading_and_cited_row_by_row(pages, language):
+def test_comparison_is_a_table_named_for_the_speaker_and_cited_row_by_row(pages, language):
+    """The table's accessible name is its section's heading, which names the
+    speaker; each row's cells carry its keys, and no header cell carries a
+    marker (a screen reader names a row or column by its header)."""
+    where = "docs/talk/" + ("comparison.md" if language == "en" else "comparison.id.md")
     html = pages[output_path("talk/comparison.md", language)]
     table = re.search(r'<table aria-labelledby="([^"]+)">(.*?)</table>', html, re.S)
-    assert table, "the comparison is a table"
+    assert table, f'{where}: the comparison is a <table aria-labelledby="…"> named by a heading'
     heading, body = table.groups()
-    assert f'<h2 id="{heading}">' in html, "its name is the section's heading"
-    columns = re.findall(r'<th scope="col">(.*?)</th>', body)
+    name = re.search(rf'<h2 id="{heading}">(.*?)<a class="headerlink"', html, re.S)
+    assert name and "Azza Bimantara" in name.group(1), (
+        f"{where}: the table's name ({name and name.group(1)!r}) does not name the speaker "
+        f"(rule: attribute his claims to him); name him in the heading before the table"
+    )
+    columns = [text(cell) for cell in re.findall(r'<th [^>]*scope="col"[^>]*>.*?</th>', body, re.S)]
     assert columns == (
         ["Japan", "South Korea"] if language == "en" else ["Jepang", "Korea Selatan"]
+    ), f"{where}: the columns are the two countries, got {columns}"
+    headers = re.findall(r"<th\b[^>]*>(.*?)</th>", body, re.S)
+    marked = [text(h) for h in headers if '<sup class="cite">' in h]
+    assert not marked, (
+        f"{where}: a source marker in the header cells {marked} (rule: a header names its "
+        f"row or column and nothing else); move the marker into the row's last cell"
     )
-    rows = re.findall(r'<th scope="row">(.*?)</th>', body, re.S)
-    assert len(rows) == 4 and all('<sup class="cite">' in row for row in rows), rows
+    rows = re.findall(r"<tbody>.*?</tbody>", body, re.S)[0]
+    rows = re.findall(r"<tr>(.*?)</tr>", rows, re.S)
+    uncited = [text(row) for row in rows if '<sup class="cite">' not in row]
+    assert len(rows) == 4 and not uncited, (
+        f"{where}: {len(rows)} rows, uncited {uncited} (rule: each row carries its keys); "
+        f"put [@KEY] at the end of the row's last cell"
+    )
 
 
 def test_tables_have_header_cells(pages):
