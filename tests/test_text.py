@@ -43,7 +43,7 @@ KEY_FACTS = {
     "South Korea's orientation": (r"developed country", r"negara maju", ["talk/comparison.md"]),
     "norms shape orientation": (
         r"different (orientations|directions)",
-        r"orientasi CCB keduanya berbeda|ke arah yang berbeda",
+        r"orientasi CCB keduanya berbeda|berbeda arah",
         ["talk/comparison.md", "index.md"],
     ),
     "the shared aim": (r"international image", r"citra internasional", ["talk/comparison.md"]),
