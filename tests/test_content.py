@@ -89,7 +89,12 @@ def page_text(pages, src, language):
 def test_key_facts_are_on_their_pages(pages, src, language):
     content = page_text(pages, src, language)
     missing = [fact for fact in FACTS[src, language] if fact not in content]
-    assert not missing
+    file = "docs/" + (src if language == "en" else src.removesuffix(".md") + ".id.md")
+    assert not missing, "\n".join(
+        f'{file}: "{fact}" is missing (rule: each key fact is on the page where a reader '
+        f"looks for it); state it there, or update FACTS in tests/test_content.py"
+        for fact in missing
+    )
 
 
 def test_errors_in_the_sources_appear_only_in_the_source_notes(pages):
@@ -113,7 +118,11 @@ def test_every_section_of_a_talk_page_cites_a_source(src, suffix):
     sections = re.split(r"^## ", body, flags=re.M)[1:]
     assert sections
     uncited = [s.splitlines()[0] for s in sections if not re.search(r"\[@[\w-]+", s)]
-    assert not uncited
+    assert not uncited, "\n".join(
+        f'docs/{src.replace(".md", suffix)}: the section "{heading}" cites no source (rule: '
+        f"every section of a talk page reports the talk with its keys); add [@KEY]"
+        for heading in uncited
+    )
 
 
 def test_citations_link_to_entries_that_exist(pages):
