@@ -89,7 +89,12 @@ def page_text(pages, src, language):
 def test_key_facts_are_on_their_pages(pages, src, language):
     content = page_text(pages, src, language)
     missing = [fact for fact in FACTS[src, language] if fact not in content]
-    assert not missing
+    file = "docs/" + (src if language == "en" else src.removesuffix(".md") + ".id.md")
+    assert not missing, "\n".join(
+        f'{file}: "{fact}" is missing (rule: each key fact is on the page where a reader '
+        f"looks for it); state it there, or update FACTS in tests/test_content.py"
+        for fact in missing
+    )
 
 
 def test_errors_in_the_sources_appear_only_in_the_source_notes(pages):
@@ -113,7 +118,11 @@ def test_every_section_of_a_talk_page_cites_a_source(src, suffix):
     sections = re.split(r"^## ", body, flags=re.M)[1:]
     assert sections
     uncited = [s.splitlines()[0] for s in sections if not re.search(r"\[@[\w-]+", s)]
-    assert not uncited
+    assert not uncited, "\n".join(
+        f'docs/{src.replace(".md", suffix)}: the section "{heading}" cites no source (rule: '
+        f"every section of a talk page reports the talk with its keys); add [@KEY]"
+        for heading in uncited
+    )
 
 
 def test_citations_link_to_entries_that_exist(pages):
@@ -149,23 +158,37 @@ def test_meta_description_comes_from_front_matter(pages):
 
 
 @pytest.mark.parametrize("language", ["en", "id"])
-def test_comparison_is_a_table_named_by_its_heading_and_cited_row_by_row(pages, language):
+def test_comparison_is_a_table_named_for_the_speaker_and_cited_row_by_row(pages, language):
+    """The table's accessible name is its section's heading, which names the
+    speaker; each row's cells carry its keys, and no header cell carries a
+    marker (a screen reader names a row or column by its header)."""
+    where = "docs/talk/" + ("comparison.md" if language == "en" else "comparison.id.md")
     html = pages[output_path("talk/comparison.md", language)]
     table = re.search(r'<table aria-labelledby="([^"]+)">(.*?)</table>', html, re.S)
-    assert table, "the comparison is a table"
+    assert table, f'{where}: the comparison is a <table aria-labelledby="…"> named by a heading'
     heading, body = table.groups()
-    assert f'<h2 id="{heading}">' in html, "its name is the section's heading"
-    columns = re.findall(r'<th scope="col">(.*?)</th>', body)
+    name = re.search(rf'<h2 id="{heading}">(.*?)<a class="headerlink"', html, re.S)
+    assert name and "Azza Bimantara" in name.group(1), (
+        f"{where}: the table's name ({name and name.group(1)!r}) does not name the speaker "
+        f"(rule: attribute his claims to him); name him in the heading before the table"
+    )
+    columns = [text(cell) for cell in re.findall(r'<th [^>]*scope="col"[^>]*>.*?</th>', body, re.S)]
     assert columns == (
         ["Japan", "South Korea"] if language == "en" else ["Jepang", "Korea Selatan"]
+    ), f"{where}: the columns are the two countries, got {columns}"
+    headers = re.findall(r"<th\b[^>]*>(.*?)</th>", body, re.S)
+    marked = [text(h) for h in headers if '<sup class="cite">' in h]
+    assert not marked, (
+        f"{where}: a source marker in the header cells {marked} (rule: a header names its "
+        f"row or column and nothing else); move the marker into the row's last cell"
     )
-    # Each row cites its sources in its cells, never in its header, which
-    # would put the marker in the name of every cell of the row.
-    rows = re.findall(r"<tr>(.*?)</tr>", body.split("<tbody>")[-1], re.S)
-    headers = [re.findall(r'<th scope="row">(.*?)</th>', row, re.S) for row in rows]
-    assert len(rows) == 4 and all(len(header) == 1 for header in headers), rows
-    assert not any('<sup class="cite">' in header for (header,) in headers), headers
-    assert all('<sup class="cite">' in row for row in rows), rows
+    rows = re.findall(r"<tbody>.*?</tbody>", body, re.S)[0]
+    rows = re.findall(r"<tr>(.*?)</tr>", rows, re.S)
+    uncited = [text(row) for row in rows if '<sup class="cite">' not in row]
+    assert len(rows) == 4 and not uncited, (
+        f"{where}: {len(rows)} rows, uncited {uncited} (rule: each row carries its keys); "
+        f"put [@KEY] at the end of the row's last cell"
+    )
 
 
 def test_tables_have_header_cells(pages):

@@ -88,7 +88,8 @@ def interface_strings(context: dict, *, config: MkDocsConfig, **_) -> None:
 
 def print_source(context: dict, *, page: Page, config: MkDocsConfig, **_) -> None:
     """What a printed page says on every sheet: where it came from (the site,
-    the page's address, the edition's date, the talk) and its source keys."""
+    the page's address, the edition's date, the talk: its speaker, title,
+    session and date) and its source keys."""
     registry, strings = shared.registry(config), shared.strings(config)
     language, months = shared.language(config), strings["months"]
     talk, text = registry["talk"], strings["print"]
@@ -98,7 +99,10 @@ def print_source(context: dict, *, page: Page, config: MkDocsConfig, **_) -> Non
         date=references.human_date(references.edition_date().isoformat(), months),
     )
     about = text["talk"].format(
+        speaker=talk["speaker"],
         title=" ".join(talk["name"][language].split()),
+        series=talk["series"][language],
+        session=talk["session"],
         date=references.human_date(str(talk["date"]), months),
     )
     keys = references.source_names(list(registry["sources"]), registry["sources"], language)
