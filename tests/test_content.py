@@ -233,3 +233,37 @@ def test_both_cite_pages_give_the_talk_one_reference_with_both_titles(pages):
         assert f"{english} [{indonesian}] [Presentation]".lower() in talk_line.lower()
         references.append(talk_line)
     assert references[0] == references[1]
+
+
+# Where the pages state how many sources the site has: a copy of
+# data/registry.yml's count, kept by the test below (file, the words, with
+# the number word as the group). "Four public sources report on the talk"
+# counts another set and is not listed.
+NUMBER_WORDS = {
+    "en": ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"],
+    "id": ["", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"],
+}
+SOURCE_COUNTS = [
+    ("docs/index.md", r"The (\w+) public sources behind this site"),
+    ("docs/index.id.md", r"(\w+) sumber publik yang menjadi dasar situs ini"),
+    ("docs/sources.md", r"The (\w+) public sources behind this site"),
+    ("docs/sources.id.md", r"(\w+) sumber publik yang menjadi dasar situs ini"),
+    ("docs/about.md", r"comes from its (\w+) public sources"),
+    ("docs/about.id.md", r"berasal dari ke(\w+) sumber publiknya"),
+]
+
+
+@pytest.mark.parametrize(("path", "words"), SOURCE_COUNTS, ids=[p for p, _ in SOURCE_COUNTS])
+def test_every_count_of_sources_is_the_registrys(path, words):
+    count = len(yaml.safe_load((ROOT / "data/registry.yml").read_text(encoding="utf-8"))["sources"])
+    language = "id" if path.endswith(".id.md") else "en"
+    found = re.search(words, (ROOT / path).read_text(encoding="utf-8"), re.I)
+    assert found, (
+        f"{path}: no longer says {words!r}; update SOURCE_COUNTS in tests/test_content.py to "
+        "the words that now state how many sources the site has"
+    )
+    want = NUMBER_WORDS[language][count]
+    assert found.group(1).lower() == want, (
+        f"{path}: says {found.group(0)!r}, but data/registry.yml lists {count} sources "
+        f"(rule: copies of the registry agree with it); write {want!r}"
+    )

@@ -90,11 +90,6 @@ UNKNOWN = {
     r"tanya jawab)\b",
 }
 SITE_NOTE = {"en": "This site's explanation:", "id": "Penjelasan situs ini:"}
-# About and Cite are rewritten on the other half of issue 22 (docs/about*.md,
-# docs/cite*.md, data/registry.yml, data/strings.yml); the checks added with
-# this half that their present text fails skip them until it lands. Empty
-# this set then.
-ELSEWHERE: set[str] = set()
 TERMS = yaml.safe_load((ROOT / "data" / "terms.yml").read_text(encoding="utf-8"))
 
 
@@ -427,8 +422,6 @@ def test_quoted_words_carry_the_key_of_a_source_that_shows_them(pages, src, lang
     """About: quotation marks stand only around words a source shows, and the
     key cited for them is one that carries them. A's text is at hand: words
     cited to A alone must be A's, and A's words must cite A."""
-    if src in ELSEWHERE:
-        pytest.skip("rewritten on the other half of issue 22")
     text_a = article_a()
     for quote, keys in quotations(src, pages[output_path(src, language)]):
         where = f'{source_file(src, language)}: "{quote}"'
@@ -613,8 +606,6 @@ def test_the_sites_own_explanations_are_only_in_the_glossary(pages, language):
 def test_both_editions_quote_the_same_words(pages, src):
     """About: a title or phrase quoted in running text keeps its language and
     its source in both editions."""
-    if src in ELSEWHERE:
-        pytest.skip("rewritten on the other half of issue 22")
     english, indonesian = (quotations(src, pages[output_path(src, lang)]) for lang in LANGUAGES)
     assert english == indonesian, (
         f"{source_file(src, 'id')}: quotes {[q for q, _ in indonesian]}, its English twin "
