@@ -22,7 +22,7 @@ CHANGES = {
         "data/registry.yml",
         "en: FISIPOL UGM news article\n",
         "en: Probe label\n",
-        "sup.cite a[data-sources^='A: Probe label']",
+        "sup.cite a[title^='A: Probe label']",
     ),
     "includes": (
         "includes/abbreviations.md",

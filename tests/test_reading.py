@@ -174,7 +174,7 @@ def test_no_marker_widens_a_narrow_screen_or_pops_anything_up(page, site_url, la
     page.goto(url_of(site_url, output_path("talk/comparison.md", language)))
     material_ready(page)
     markers = page.locator("article sup.cite a")
-    assert markers.count() >= 10
+    assert markers.count() >= 5, "the comparison page has its table's and its prose's markers"
     for index in range(markers.count()):
         marker = markers.nth(index)
         for act in (marker.focus, marker.hover):
