@@ -357,6 +357,33 @@ def test_controls_only_a_script_can_work_are_written_by_a_script():
         )
 
 
+def test_the_menu_control_becomes_a_named_button_written_by_a_script():
+    """Material's label for the drawer can neither take focus nor carry a
+    name: a button named in the page's language replaces it, controlling the
+    navigation; the label stays for browsers without scripts."""
+    label = '<label class="md-header__button md-icon" for="__drawer">\n  <svg></svg>\n</label>'
+    nav = '<nav class="md-nav md-nav--primary" aria-label="Navigasi">'
+    html = f"<header>{label}</header>{nav}"
+    mended = rewrite.button_opens_drawer(html, config=config_of("id"))
+    button = (
+        '<button class="md-header__button md-icon" type="button" aria-label="Navigasi" '
+        'aria-expanded="false" aria-controls="__navigation"><svg></svg></button>'
+    )
+    assert mended == (
+        f"<header><noscript>{label}</noscript>{button}</header>"
+        '<nav class="md-nav md-nav--primary" id="__navigation" aria-label="Navigasi">'
+    )
+    # A text browser, which runs no script, shows no button that does nothing.
+    written = rewrite.script_writes_controls(mended, name="a.md")
+    assert re.sub(r"<script>.*?</script>", "", written).startswith(
+        f"<header><noscript>{label}</noscript></header>"
+    )
+    scripts = re.findall(r'insertAdjacentHTML\("beforebegin",(.*?)\)</script>', written)
+    assert [json.loads(s) for s in scripts] == [button]
+    # A page without the navigation keeps Material's label.
+    assert rewrite.button_opens_drawer(label, config=config_of("id")) == label
+
+
 def test_the_content_comes_before_the_sidebars_in_the_source():
     sidebars = '<div class="md-sidebar"><div>nav</div></div><div class="md-sidebar">toc</div>'
     content = '<div class="md-content" data-md-component="content"><div>text</div></div>'

@@ -36,7 +36,8 @@ FOCUS = """async () => {
   const shown = el.matches(".md-option") ? el.nextElementSibling : el;
   const r = shown.getBoundingClientRect();
   const visible = shown.checkVisibility({opacityProperty: true, visibilityProperty: true})
-    && r.width > 0 && r.height > 0 && r.right > 0 && r.left < innerWidth;
+    && r.width > 0 && r.height > 0 && r.right > 0 && r.left < innerWidth
+    && r.bottom > 0 && r.top < innerHeight;
   return [el.outerHTML.slice(0, 90), visible];
 }"""
 
@@ -63,6 +64,86 @@ def test_every_tab_stop_is_something_the_reader_sees(browser, site_url, path, si
             unseen.append(focus[0])
     context.close()
     assert stops > 5 and unseen == [], unseen
+
+
+# The navigation's nine entries, each marked with its place: its links
+# and, where Material shows it instead of the current page's link (below
+# 960 px), the entry that opens the page's table of contents.
+NAVIGATION = """() => {
+  const entries = [...document.querySelectorAll(
+    "#__navigation .md-nav__link:is(a, [for='__toc'])")]
+    .filter(el => !el.closest(".md-nav--secondary") && el.getClientRects().length);
+  entries.forEach((el, i) => el.dataset.entry = i);
+  return entries.length;
+}"""
+MENU = "[aria-controls='__navigation']"
+MENU_STATE = f"""() => {{
+  const button = document.querySelector("{MENU}");
+  return {{expanded: button.getAttribute("aria-expanded"), name: button.ariaLabel,
+           open: document.getElementById("__drawer").checked,
+           focused: document.activeElement === button}};
+}}"""
+
+
+@pytest.mark.parametrize("width", [1366, 1024, 683, 390])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_navigation_is_reached_by_keyboard_at_every_width(browser, site_url, language, width):
+    """Tab reaches all nine entries of the navigation: in the sidebar from
+    1220 px, and below it in the drawer that the menu button, named in the
+    page's language, opens (Enter) and moves focus into; every Tab stop is
+    in sight. Escape closes the drawer and gives focus back to the button."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    tab = context.new_page()
+    tab.goto(url_of(site_url, output_path("talk/comparison.md", language)))
+    material_ready(tab)
+    assert tab.evaluate(NAVIGATION) == 9
+    name = "Navigation" if language == "en" else "Navigasi"
+    closed = {"expanded": "false", "name": name, "open": False, "focused": True}
+    reached, unseen, opened = set(), [], False
+    for _ in range(80):
+        tab.keyboard.press("Tab")
+        focus = tab.evaluate(FOCUS)
+        if focus is None:
+            break
+        if not focus[1]:
+            unseen.append(focus[0])
+        reached.add(tab.evaluate("document.activeElement.dataset.entry"))
+        if not opened and tab.evaluate(f"document.activeElement.matches({MENU!r})"):
+            assert tab.evaluate(MENU_STATE) == closed
+            tab.keyboard.press("Enter")
+            opened = True
+            assert tab.evaluate(MENU_STATE)["expanded"] == "true"
+            assert tab.evaluate("document.activeElement.closest('#__navigation') !== null")
+    assert unseen == [], (width, unseen)
+    assert reached >= {str(i) for i in range(9)}, (width, reached)
+    assert opened == (width < 1220), "the menu button shows where the navigation is a drawer"
+    if opened:
+        tab.focus(MENU)
+        tab.keyboard.press("Enter")
+        for _ in range(3):
+            tab.keyboard.press("Tab")
+        tab.keyboard.press("Escape")
+        assert tab.evaluate(MENU_STATE) == closed
+    context.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_menu_button_keeps_materials_taps(browser, site_url, language):
+    """On a phone a tap on the menu button opens the drawer, a tap on the
+    overlay beside it closes it, and the button says which it is. Without
+    Material's script the button works all the same."""
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    tab = context.new_page()
+    tab.route(BUNDLE, lambda route: route.abort())
+    tab.goto(url_of(site_url, output_path("sources.md", language)))
+    tab.tap(MENU)
+    opened = tab.evaluate(MENU_STATE)
+    tab.wait_for_timeout(300)  # the drawer slides in
+    tab.touchscreen.tap(PHONE["width"] - 20, PHONE["height"] // 2)  # the overlay
+    closed = tab.evaluate(MENU_STATE)
+    context.close()
+    assert opened["open"] and opened["expanded"] == "true", opened
+    assert not closed["open"] and closed["expanded"] == "false", closed
 
 
 # The first paragraph of a page's text.
