@@ -302,12 +302,14 @@ def test_csp_hashes_every_inline_script_and_nothing_else():
     assert "object-src 'none'" in policy and "img-src 'self' data:" in policy
 
 
-def test_markup_fixes_invalid_attributes_and_names_the_search_dialog():
+def test_markup_fixes_invalid_attributes_and_names_the_search_controls():
     html = (
         '<input class="md-toggle" type="checkbox" id="__drawer" autocomplete="off">'
         '<input type="text" autocomplete="off">'
         '<label class="md-nav__link" tabindex="">'
         '<div class="md-search" data-md-component="search" role="dialog">'
+        '<label class="md-header__button md-icon" for="__search">'
+        '<label class="md-nav__link md-nav__link--active" for="__toc">'
         '<a class="headerlink" href="#x" title="Permanent link">'
         '<a href="/en/" hreflang="en" class="md-select__link">'
         '<a href="/id/" hreflang="id" class="md-select__link">'
@@ -317,6 +319,8 @@ def test_markup_fixes_invalid_attributes_and_names_the_search_dialog():
     assert '<input type="text" autocomplete="off">' in mended
     assert 'tabindex=""' not in mended
     assert 'role="dialog" aria-label="Cari">' in mended
+    assert '<label class="md-header__button md-icon" for="__search" title="Cari">' in mended
+    assert 'for="__toc" tabindex="0">' in mended
     assert (
         '<a class="headerlink" href="#x" title="Tautan permanen" aria-hidden="true" tabindex="-1">'
     ) in mended

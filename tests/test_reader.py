@@ -146,6 +146,50 @@ def test_the_menu_button_keeps_materials_taps(browser, site_url, language):
     assert not closed["open"] and closed["expanded"] == "false", closed
 
 
+# Roles of controls and landmarks in Chromium's accessibility tree (a label
+# for a toggle is "LabelText").
+CONTROLS = {
+    "button", "checkbox", "combobox", "radio", "searchbox", "textbox", "LabelText",
+    "banner", "complementary", "contentinfo", "dialog", "form", "main", "navigation",
+    "region", "search",
+}  # fmt: skip
+
+
+def accessible_names(tab) -> set[tuple[str, str]]:
+    """The role and name of every control and landmark that the page
+    exposes, as Chromium's accessibility tree gives them."""
+    nodes = tab.context.new_cdp_session(tab).send("Accessibility.getFullAXTree")["nodes"]
+    return {
+        (node["role"]["value"], node.get("name", {}).get("value", ""))
+        for node in nodes
+        if not node.get("ignored") and node.get("role", {}).get("value") in CONTROLS
+    }
+
+
+@pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_indonesian_pages_name_their_controls_and_landmarks_in_indonesian(browser, site_url, size):
+    """No control or landmark of an Indonesian page carries its English
+    twin's name (Material's Indonesian table leaves "Header" and "Footer";
+    data/strings.yml's "material" translates them), and the phone header's
+    search button is named in each page's language."""
+    context = browser.new_context(viewport=size)
+    tab = context.new_page()
+    english, found = {}, {}
+    for language in LANGUAGES:
+        for src in nav_files():
+            tab.goto(url_of(site_url, output_path(src, language)))
+            material_ready(tab)
+            names = accessible_names(tab)
+            if language == "en":
+                english[src] = names
+            else:
+                found[src] = sorted(named for named in names & english[src] if named[1])
+                searches = {name for role, name in names if role == "LabelText"}
+                assert size is DESKTOP or "Cari" in searches, (src, searches)
+    context.close()
+    assert english["index.md"] and not any(found.values()), found
+
+
 # The first paragraph of a page's text.
 FIRST_PARAGRAPH = re.compile(
     r'<article class="md-content__inner md-typeset">.*?<p\b[^>]*>(.*?)</p>', re.S

@@ -6,10 +6,11 @@ HTML, so no template is copied to change one attribute:
 
 1. ``mend_markup``: what fails the HTML checker or axe: ``autocomplete`` on
    checkbox and radio inputs and ``tabindex=""`` on navigation labels are
-   invalid HTML; the search dialog gets a name; the phone drawer's entry for
-   the current page, which opens its table of contents, takes focus; the heading permalinks
-   are kept out of the headings' names and the Tab order, with a title in
-   the page's language; the language menu marks the current language.
+   invalid HTML; the search dialog and the phone header's search button get
+   a name; the phone drawer's entry for the current page, which opens its
+   table of contents, takes focus; the heading permalinks are kept out of
+   the headings' names and the Tab order, with a title in the page's
+   language; the language menu marks the current language.
 2. ``skip_link_first``: the skip link moves before Material's two toggles,
    so that a text browser, which shows them as "[ ] [ ]", starts with it.
 3. ``button_opens_drawer``: Material's menu control, a label for the
@@ -86,6 +87,8 @@ EMPTY_TABINDEX = re.compile(r' tabindex=""')
 # In the drawer on a phone, the current page's entry opens its table of contents.
 TOC_ENTRY = '<label class="md-nav__link md-nav__link--active" for="__toc">'
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+# The phone header's search button, a label for the search's toggle.
+SEARCH_BUTTON = '<label class="md-header__button md-icon" for="__search">'
 
 
 # A heading's permalink, as the toc extension writes it.
@@ -104,6 +107,7 @@ def mend_markup(html: str, *, config: MkDocsConfig, **_) -> str:
     html = html.replace(
         SEARCH_DIALOG, SEARCH_DIALOG.replace(">", f' aria-label="{strings["search"]}">')
     )
+    html = html.replace(SEARCH_BUTTON, SEARCH_BUTTON.replace(">", f' title="{strings["search"]}">'))
     # The "¶" stays for the pointer; screen readers hear the heading alone,
     # and Tab skips it (the table of contents links every section).
     html = PERMALINK.sub(
@@ -188,7 +192,7 @@ def button_opens_drawer(html: str, *, config: MkDocsConfig, **_) -> str:
 # menu button (button_opens_drawer).
 SCRIPTED = (
     '<input class="md-toggle" data-md-toggle="search"',
-    '<label class="md-header__button md-icon" for="__search">',
+    '<label class="md-header__button md-icon" for="__search"',
     '<div class="md-search" data-md-component="search"',
     '<form class="md-header__option" data-site-palette>',
     '<button class="md-header__button md-icon" type="button" aria-label=',
