@@ -300,6 +300,31 @@ def test_the_phone_header_shows_the_whole_site_name(browser, site_url, language)
     assert not clipped and inside
 
 
+@pytest.mark.parametrize("width", [320, 340])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_site_name_fits_the_header_of_a_small_phone(browser, site_url, language, width):
+    """At 320 px the name wrapped to three lines and its first was cut off
+    above the header: at most two lines, all inside the header."""
+    context = browser.new_context(
+        viewport={"width": width, "height": 640}, has_touch=True, is_mobile=True
+    )
+    tab = context.new_page()
+    tab.goto(url_of(site_url, output_path("people.md", language)))
+    box = tab.evaluate(
+        """() => {
+          const name = document.querySelector(".md-header__topic:first-child .md-ellipsis");
+          const r = name.getBoundingClientRect();
+          const header = document.querySelector(".md-header").getBoundingClientRect();
+          return {lines: Math.round(r.height / parseFloat(getComputedStyle(name).lineHeight)),
+                  inside: r.top >= header.top && r.bottom <= header.bottom,
+                  clipped: name.scrollWidth > name.clientWidth + 1};
+        }"""
+    )
+    context.close()
+    assert box == {"lines": box["lines"], "inside": True, "clipped": False}, box
+    assert box["lines"] <= 2, box
+
+
 @pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])
 def test_nothing_covers_a_citation_to_copy(browser, site_url, size):
     context = browser.new_context(viewport=size)
