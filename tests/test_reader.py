@@ -325,6 +325,36 @@ def test_the_site_name_fits_the_header_of_a_small_phone(browser, site_url, langu
     assert box["lines"] <= 2, box
 
 
+@pytest.mark.parametrize(
+    "size", [{"width": 320, "height": 640}, PHONE, DESKTOP], ids=["320", "phone", "desktop"]
+)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_source_is_landed_on_with_its_heading_in_sight(browser, site_url, language, size):
+    """A citation marker leads to sources/#source-a, the source's reference
+    block: its heading, just above it, is in sight below the sticky header."""
+    context = browser.new_context(viewport=size)
+    tab = context.new_page()
+    url = url_of(site_url, output_path("sources.md", language))
+    tab.goto(url)
+    keys = tab.evaluate("[...document.querySelectorAll('.source-ref[id]')].map(el => el.id)")
+    hidden = {}
+    for key in keys:
+        tab.goto(f"{url}#{key}")
+        top = tab.evaluate(
+            """key => {
+              const heading = document.getElementById(key).previousElementSibling;
+              const header = document.querySelector(".md-header").getBoundingClientRect();
+              return heading.tagName === "H2"
+                && heading.getBoundingClientRect().top - header.bottom;
+            }""",
+            key,
+        )
+        if top is False or top < 0:
+            hidden[key] = top
+    context.close()
+    assert len(keys) >= 5 and hidden == {}, hidden
+
+
 @pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])
 def test_nothing_covers_a_citation_to_copy(browser, site_url, size):
     context = browser.new_context(viewport=size)
