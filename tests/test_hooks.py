@@ -309,7 +309,6 @@ def test_markup_fixes_invalid_attributes_and_names_the_search_controls():
         '<label class="md-nav__link" tabindex="">'
         '<div class="md-search" data-md-component="search" role="dialog">'
         '<label class="md-header__button md-icon" for="__search">'
-        '<label class="md-nav__link md-nav__link--active" for="__toc">'
         '<a class="headerlink" href="#x" title="Permanent link">'
         '<a href="/en/" hreflang="en" class="md-select__link">'
         '<a href="/id/" hreflang="id" class="md-select__link">'
@@ -320,7 +319,6 @@ def test_markup_fixes_invalid_attributes_and_names_the_search_controls():
     assert 'tabindex=""' not in mended
     assert 'role="dialog" aria-label="Cari">' in mended
     assert '<label class="md-header__button md-icon" for="__search" title="Cari">' in mended
-    assert 'for="__toc" tabindex="0">' in mended
     assert (
         '<a class="headerlink" href="#x" title="Tautan permanen" aria-hidden="true" tabindex="-1">'
     ) in mended

@@ -77,6 +77,14 @@ NAVIGATION = """() => {
   return entries.length;
 }"""
 MENU = "[aria-controls='__navigation']"
+# Whether what has focus is on top where it is drawn, not under a panel.
+ON_TOP = """() => {
+  const el = document.activeElement;
+  const shown = el.matches(".md-option") ? el.nextElementSibling : el;
+  const r = shown.getBoundingClientRect();
+  const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+  return top !== null && (shown.contains(top) || top.contains(shown));
+}"""
 MENU_STATE = f"""() => {{
   const button = document.querySelector("{MENU}");
   return {{expanded: button.getAttribute("aria-expanded"), name: button.ariaLabel,
@@ -90,8 +98,11 @@ MENU_STATE = f"""() => {{
 def test_the_navigation_is_reached_by_keyboard_at_every_width(browser, site_url, language, width):
     """Tab reaches all nine entries of the navigation: in the sidebar from
     1220 px, and below it in the drawer that the menu button, named in the
-    page's language, opens (Enter) and moves focus into; every Tab stop is
-    in sight. Escape closes the drawer and gives focus back to the button."""
+    page's language, opens (Enter) and moves focus into, where the labels of
+    Material's panels (the talk's section; below 960 px, the current page's
+    table of contents) open them (Enter) and move focus in. Every Tab stop
+    is in sight, on top of what it is drawn over.
+    Escape closes the drawer and gives focus back to the button."""
     context = browser.new_context(viewport={"width": width, "height": 800})
     tab = context.new_page()
     tab.goto(url_of(site_url, output_path("talk/comparison.md", language)))
@@ -99,15 +110,23 @@ def test_the_navigation_is_reached_by_keyboard_at_every_width(browser, site_url,
     assert tab.evaluate(NAVIGATION) == 9
     name = "Navigation" if language == "en" else "Navigasi"
     closed = {"expanded": "false", "name": name, "open": False, "focused": True}
-    reached, unseen, opened = set(), [], False
+    reached, unseen, opened, panels = set(), [], False, {}
     for _ in range(80):
         tab.keyboard.press("Tab")
         focus = tab.evaluate(FOCUS)
         if focus is None:
             break
-        if not focus[1]:
+        if not (focus[1] and tab.evaluate(ON_TOP)):
             unseen.append(focus[0])
         reached.add(tab.evaluate("document.activeElement.dataset.entry"))
+        # A label that opens one of the drawer's panels: a section, or (below
+        # 960 px) the page's table of contents. Enter opens it, focus moves in.
+        opener = tab.evaluate("document.activeElement.htmlFor")
+        if opener and opener.startswith("__") and opener not in panels:
+            tab.keyboard.press("Enter")
+            panels[opener] = tab.evaluate(
+                f"document.activeElement.closest('#{opener} ~ .md-nav') !== null"
+            )
         if not opened and tab.evaluate(f"document.activeElement.matches({MENU!r})"):
             assert tab.evaluate(MENU_STATE) == closed
             tab.keyboard.press("Enter")
@@ -117,6 +136,8 @@ def test_the_navigation_is_reached_by_keyboard_at_every_width(browser, site_url,
     assert unseen == [], (width, unseen)
     assert reached >= {str(i) for i in range(9)}, (width, reached)
     assert opened == (width < 1220), "the menu button shows where the navigation is a drawer"
+    assert all(panels.values()), panels
+    assert ("__toc" in panels) == (width < 960), "the page's entry opens its table of contents"
     if opened:
         tab.focus(MENU)
         tab.keyboard.press("Enter")

@@ -7,10 +7,9 @@ HTML, so no template is copied to change one attribute:
 1. ``mend_markup``: what fails the HTML checker or axe: ``autocomplete`` on
    checkbox and radio inputs and ``tabindex=""`` on navigation labels are
    invalid HTML; the search dialog and the phone header's search button get
-   a name; the phone drawer's entry for the current page, which opens its
-   table of contents, takes focus; the heading permalinks are kept out of
-   the headings' names and the Tab order, with a title in the page's
-   language; the language menu marks the current language.
+   a name; the heading permalinks are kept out of the headings' names and
+   the Tab order, with a title in the page's language; the language menu
+   marks the current language.
 2. ``skip_link_first``: the skip link moves before Material's two toggles,
    so that a text browser, which shows them as "[ ] [ ]", starts with it.
 3. ``button_opens_drawer``: Material's menu control, a label for the
@@ -84,8 +83,6 @@ TOGGLE_AUTOCOMPLETE = re.compile(
     r'(<input\b[^>]*\btype="(?:checkbox|radio)"[^>]*?) autocomplete="off"'
 )
 EMPTY_TABINDEX = re.compile(r' tabindex=""')
-# In the drawer on a phone, the current page's entry opens its table of contents.
-TOC_ENTRY = '<label class="md-nav__link md-nav__link--active" for="__toc">'
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 # The phone header's search button, a label for the search's toggle.
 SEARCH_BUTTON = '<label class="md-header__button md-icon" for="__search">'
@@ -100,10 +97,6 @@ def mend_markup(html: str, *, config: MkDocsConfig, **_) -> str:
     strings, language = shared.strings(config), shared.language(config)
     html = TOGGLE_AUTOCOMPLETE.sub(r"\1", html)
     html = EMPTY_TABINDEX.sub("", html)
-    # Below 960 px the drawer shows the current page's entry as a label that
-    # opens the page's table of contents: focusable, as Material makes its
-    # other such labels, whose script then opens it on Enter.
-    html = html.replace(TOC_ENTRY, TOC_ENTRY.replace(">", ' tabindex="0">'))
     html = html.replace(
         SEARCH_DIALOG, SEARCH_DIALOG.replace(">", f' aria-label="{strings["search"]}">')
     )
