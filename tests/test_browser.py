@@ -356,3 +356,34 @@ def test_palette_works_when_storage_is_refused(page, site_url):
     assert page.evaluate(PALETTE)["scheme"] == "slate"
     page.click("form[data-site-palette] label:not([hidden])")
     assert page.evaluate(PALETTE)["scheme"] == "default"
+
+
+# Each scheme's radio name, and the title of the button that switches to it.
+TOGGLE = {
+    "en": {
+        "light": ("Light mode", "Switch to light mode"),
+        "dark": ("Dark mode", "Switch to dark mode"),
+    },
+    "id": {
+        "light": ("Mode terang", "Beralih ke mode terang"),
+        "dark": ("Mode gelap", "Beralih ke mode gelap"),
+    },
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("scheme_page", list(SCHEMES), indirect=True)
+def test_the_palette_toggle_says_what_is_true(scheme_page, site_url, request, language):
+    """A screen reader hears the scheme shown, checked ("Dark mode, checked"),
+    never the other scheme's action; the visible button's title still says
+    what a click does. Both in the page's language."""
+    scheme = request.node.callspec.params["scheme_page"]
+    other = "dark" if scheme == "light" else "light"
+    scheme_page.goto(url_of(site_url, output_path("about.md", language)))
+    checked = scheme_page.get_by_role("radio", checked=True)
+    assert checked.count() == 1
+    assert checked.evaluate("el => el.ariaLabel") == TOGGLE[language][scheme][0]
+    unchecked = scheme_page.get_by_role("radio", name=TOGGLE[language][other][0], checked=False)
+    assert unchecked.count() == 1
+    title = scheme_page.get_attribute("form[data-site-palette] label:not([hidden])", "title")
+    assert title == TOGGLE[language][other][1]

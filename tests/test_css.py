@@ -91,7 +91,7 @@ def runtime_names(browser, site_url) -> set[str]:
     page.hover("pre")
     names |= set(page.evaluate(COLLECT))
     page.set_viewport_size({"width": 390, "height": 844})
-    page.click(".md-header label[for=__drawer]")
+    page.click(".md-header [aria-controls=__navigation]")
     page.wait_for_timeout(300)
     names |= set(page.evaluate(COLLECT))
     # Search on a phone: Material locks the page behind it after 400 ms.

@@ -343,12 +343,13 @@ def test_csp_hashes_every_inline_script_and_nothing_else():
     assert "object-src 'none'" in policy and "img-src 'self' data:" in policy
 
 
-def test_markup_fixes_invalid_attributes_and_names_the_search_dialog():
+def test_markup_fixes_invalid_attributes_and_names_the_search_controls():
     html = (
         '<input class="md-toggle" type="checkbox" id="__drawer" autocomplete="off">'
         '<input type="text" autocomplete="off">'
         '<label class="md-nav__link" tabindex="">'
         '<div class="md-search" data-md-component="search" role="dialog">'
+        '<label class="md-header__button md-icon" for="__search">'
         '<a class="headerlink" href="#x" title="Permanent link">'
         '<a href="/en/" hreflang="en" class="md-select__link">'
         '<a href="/id/" hreflang="id" class="md-select__link">'
@@ -358,6 +359,7 @@ def test_markup_fixes_invalid_attributes_and_names_the_search_dialog():
     assert '<input type="text" autocomplete="off">' in mended
     assert 'tabindex=""' not in mended
     assert 'role="dialog" aria-label="Cari">' in mended
+    assert '<label class="md-header__button md-icon" for="__search" title="Cari">' in mended
     assert (
         '<a class="headerlink" href="#x" title="Tautan permanen" aria-hidden="true" tabindex="-1">'
     ) in mended
@@ -396,6 +398,33 @@ def test_controls_only_a_script_can_work_are_written_by_a_script():
         rewrite.script_writes_controls(
             '<div class="md-search" data-md-component="search">', name="a.md"
         )
+
+
+def test_the_menu_control_becomes_a_named_button_written_by_a_script():
+    """Material's label for the drawer can neither take focus nor carry a
+    name: a button named in the page's language replaces it, controlling the
+    navigation; the label stays for browsers without scripts."""
+    label = '<label class="md-header__button md-icon" for="__drawer">\n  <svg></svg>\n</label>'
+    nav = '<nav class="md-nav md-nav--primary" aria-label="Navigasi">'
+    html = f"<header>{label}</header>{nav}"
+    mended = rewrite.button_opens_drawer(html, config=config_of("id"))
+    button = (
+        '<button class="md-header__button md-icon" type="button" aria-label="Navigasi" '
+        'aria-expanded="false" aria-controls="__navigation"><svg></svg></button>'
+    )
+    assert mended == (
+        f"<header><noscript>{label}</noscript>{button}</header>"
+        '<nav class="md-nav md-nav--primary" id="__navigation" aria-label="Navigasi">'
+    )
+    # A text browser, which runs no script, shows no button that does nothing.
+    written = rewrite.script_writes_controls(mended, name="a.md")
+    assert re.sub(r"<script>.*?</script>", "", written).startswith(
+        f"<header><noscript>{label}</noscript></header>"
+    )
+    scripts = re.findall(r'insertAdjacentHTML\("beforebegin",(.*?)\)</script>', written)
+    assert [json.loads(s) for s in scripts] == [button]
+    # A page without the navigation keeps Material's label.
+    assert rewrite.button_opens_drawer(label, config=config_of("id")) == label
 
 
 def test_the_content_comes_before_the_sidebars_in_the_source():

@@ -92,7 +92,10 @@ def test_indonesian_interface_and_labels(pages):
     html = as_parsed(pages["id/index.html"])
     assert '<html lang="id"' in html
     assert "Diskusi Cangkir Teh #5" in html
-    assert 'aria-label="Beralih ke mode gelap"' in html
+    assert 'title="Beralih ke mode gelap"' in html
+    assert 'aria-label="Mode gelap"' in html and 'aria-label="Mode terang"' in html
+    assert 'aria-label="Navigasi" aria-expanded="false"' in html
+    assert 'aria-label="Kepala halaman"' in html and 'aria-label="Kaki halaman"' in html
     assert 'aria-label="Cari"' in html
     assert ">Paparan<" in html or "Paparan" in html
 

@@ -38,7 +38,8 @@ FOCUS = """async () => {
   const shown = el.matches(".md-option") ? el.nextElementSibling : el;
   const r = shown.getBoundingClientRect();
   const visible = shown.checkVisibility({opacityProperty: true, visibilityProperty: true})
-    && r.width > 0 && r.height > 0 && r.right > 0 && r.left < innerWidth;
+    && r.width > 0 && r.height > 0 && r.right > 0 && r.left < innerWidth
+    && r.bottom > 0 && r.top < innerHeight;
   return [el.outerHTML.slice(0, 90), visible];
 }"""
 
@@ -65,6 +66,151 @@ def test_every_tab_stop_is_something_the_reader_sees(browser, site_url, path, si
             unseen.append(focus[0])
     context.close()
     assert stops > 5 and unseen == [], unseen
+
+
+# The navigation's nine entries, each marked with its place: its links
+# and, where Material shows it instead of the current page's link (below
+# 960 px), the entry that opens the page's table of contents.
+NAVIGATION = """() => {
+  const entries = [...document.querySelectorAll(
+    "#__navigation .md-nav__link:is(a, [for='__toc'])")]
+    .filter(el => !el.closest(".md-nav--secondary") && el.getClientRects().length);
+  entries.forEach((el, i) => el.dataset.entry = i);
+  return entries.length;
+}"""
+MENU = "[aria-controls='__navigation']"
+# Whether what has focus is on top where it is drawn, not under a panel.
+ON_TOP = """() => {
+  const el = document.activeElement;
+  const shown = el.matches(".md-option") ? el.nextElementSibling : el;
+  const r = shown.getBoundingClientRect();
+  const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+  return top !== null && (shown.contains(top) || top.contains(shown));
+}"""
+MENU_STATE = f"""() => {{
+  const button = document.querySelector("{MENU}");
+  return {{expanded: button.getAttribute("aria-expanded"), name: button.ariaLabel,
+           open: document.getElementById("__drawer").checked,
+           focused: document.activeElement === button}};
+}}"""
+
+
+@pytest.mark.parametrize("width", [1366, 1024, 683, 390])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_navigation_is_reached_by_keyboard_at_every_width(browser, site_url, language, width):
+    """Tab reaches all nine entries of the navigation: in the sidebar from
+    1220 px, and below it in the drawer that the menu button, named in the
+    page's language, opens (Enter) and moves focus into, where the labels of
+    Material's panels (the talk's section; below 960 px, the current page's
+    table of contents) open them (Enter) and move focus in. Every Tab stop
+    is in sight, on top of what it is drawn over.
+    Escape closes the drawer and gives focus back to the button."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    tab = context.new_page()
+    tab.goto(url_of(site_url, output_path("talk/comparison.md", language)))
+    material_ready(tab)
+    assert tab.evaluate(NAVIGATION) == 9
+    name = "Navigation" if language == "en" else "Navigasi"
+    closed = {"expanded": "false", "name": name, "open": False, "focused": True}
+    reached, unseen, opened, panels = set(), [], False, {}
+    for _ in range(80):
+        tab.keyboard.press("Tab")
+        focus = tab.evaluate(FOCUS)
+        if focus is None:
+            break
+        if not (focus[1] and tab.evaluate(ON_TOP)):
+            unseen.append(focus[0])
+        reached.add(tab.evaluate("document.activeElement.dataset.entry"))
+        # A label that opens one of the drawer's panels: a section, or (below
+        # 960 px) the page's table of contents. Enter opens it, focus moves in.
+        opener = tab.evaluate("document.activeElement.htmlFor")
+        if opener and opener.startswith("__") and opener not in panels:
+            tab.keyboard.press("Enter")
+            panels[opener] = tab.evaluate(
+                f"document.activeElement.closest('#{opener} ~ .md-nav') !== null"
+            )
+        if not opened and tab.evaluate(f"document.activeElement.matches({MENU!r})"):
+            assert tab.evaluate(MENU_STATE) == closed
+            tab.keyboard.press("Enter")
+            opened = True
+            assert tab.evaluate(MENU_STATE)["expanded"] == "true"
+            assert tab.evaluate("document.activeElement.closest('#__navigation') !== null")
+    assert unseen == [], (width, unseen)
+    assert reached >= {str(i) for i in range(9)}, (width, reached)
+    assert opened == (width < 1220), "the menu button shows where the navigation is a drawer"
+    assert all(panels.values()), panels
+    assert ("__toc" in panels) == (width < 960), "the page's entry opens its table of contents"
+    if opened:
+        tab.focus(MENU)
+        tab.keyboard.press("Enter")
+        for _ in range(3):
+            tab.keyboard.press("Tab")
+        tab.keyboard.press("Escape")
+        assert tab.evaluate(MENU_STATE) == closed
+    context.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_menu_button_keeps_materials_taps(browser, site_url, language):
+    """On a phone a tap on the menu button opens the drawer, a tap on the
+    overlay beside it closes it, and the button says which it is. Without
+    Material's script the button works all the same."""
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    tab = context.new_page()
+    tab.route(BUNDLE, lambda route: route.abort())
+    tab.goto(url_of(site_url, output_path("sources.md", language)))
+    tab.tap(MENU)
+    opened = tab.evaluate(MENU_STATE)
+    tab.wait_for_timeout(300)  # the drawer slides in
+    tab.touchscreen.tap(PHONE["width"] - 20, PHONE["height"] // 2)  # the overlay
+    closed = tab.evaluate(MENU_STATE)
+    context.close()
+    assert opened["open"] and opened["expanded"] == "true", opened
+    assert not closed["open"] and closed["expanded"] == "false", closed
+
+
+# Roles of controls and landmarks in Chromium's accessibility tree (a label
+# for a toggle is "LabelText").
+CONTROLS = {
+    "button", "checkbox", "combobox", "radio", "searchbox", "textbox", "LabelText",
+    "banner", "complementary", "contentinfo", "dialog", "form", "main", "navigation",
+    "region", "search",
+}  # fmt: skip
+
+
+def accessible_names(tab) -> set[tuple[str, str]]:
+    """The role and name of every control and landmark that the page
+    exposes, as Chromium's accessibility tree gives them."""
+    nodes = tab.context.new_cdp_session(tab).send("Accessibility.getFullAXTree")["nodes"]
+    return {
+        (node["role"]["value"], node.get("name", {}).get("value", ""))
+        for node in nodes
+        if not node.get("ignored") and node.get("role", {}).get("value") in CONTROLS
+    }
+
+
+@pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_indonesian_pages_name_their_controls_and_landmarks_in_indonesian(browser, site_url, size):
+    """No control or landmark of an Indonesian page carries its English
+    twin's name (Material's Indonesian table leaves "Header" and "Footer";
+    data/strings.yml's "material" translates them), and the phone header's
+    search button is named in each page's language."""
+    context = browser.new_context(viewport=size)
+    tab = context.new_page()
+    english, found = {}, {}
+    for language in LANGUAGES:
+        for src in nav_files():
+            tab.goto(url_of(site_url, output_path(src, language)))
+            material_ready(tab)
+            names = accessible_names(tab)
+            if language == "en":
+                english[src] = names
+            else:
+                found[src] = sorted(named for named in names & english[src] if named[1])
+                searches = {name for role, name in names if role == "LabelText"}
+                assert size is DESKTOP or "Cari" in searches, (src, searches)
+    context.close()
+    assert english["index.md"] and not any(found.values()), found
 
 
 # The first paragraph of a page's text.
@@ -175,6 +321,61 @@ def test_the_phone_header_shows_the_whole_site_name(browser, site_url, language)
     inside = name.evaluate("el => el.getBoundingClientRect().bottom <= 48")
     context.close()
     assert not clipped and inside
+
+
+@pytest.mark.parametrize("width", [320, 340])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_site_name_fits_the_header_of_a_small_phone(browser, site_url, language, width):
+    """At 320 px the name wrapped to three lines and its first was cut off
+    above the header: at most two lines, all inside the header."""
+    context = browser.new_context(
+        viewport={"width": width, "height": 640}, has_touch=True, is_mobile=True
+    )
+    tab = context.new_page()
+    tab.goto(url_of(site_url, output_path("people.md", language)))
+    box = tab.evaluate(
+        """() => {
+          const name = document.querySelector(".md-header__topic:first-child .md-ellipsis");
+          const r = name.getBoundingClientRect();
+          const header = document.querySelector(".md-header").getBoundingClientRect();
+          return {lines: Math.round(r.height / parseFloat(getComputedStyle(name).lineHeight)),
+                  inside: r.top >= header.top && r.bottom <= header.bottom,
+                  clipped: name.scrollWidth > name.clientWidth + 1};
+        }"""
+    )
+    context.close()
+    assert box == {"lines": box["lines"], "inside": True, "clipped": False}, box
+    assert box["lines"] <= 2, box
+
+
+@pytest.mark.parametrize(
+    "size", [{"width": 320, "height": 640}, PHONE, DESKTOP], ids=["320", "phone", "desktop"]
+)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_source_is_landed_on_with_its_heading_in_sight(browser, site_url, language, size):
+    """A citation marker leads to sources/#source-a, the source's reference
+    block: its heading, just above it, is in sight below the sticky header."""
+    context = browser.new_context(viewport=size)
+    tab = context.new_page()
+    url = url_of(site_url, output_path("sources.md", language))
+    tab.goto(url)
+    keys = tab.evaluate("[...document.querySelectorAll('.source-ref[id]')].map(el => el.id)")
+    hidden = {}
+    for key in keys:
+        tab.goto(f"{url}#{key}")
+        top = tab.evaluate(
+            """key => {
+              const heading = document.getElementById(key).previousElementSibling;
+              const header = document.querySelector(".md-header").getBoundingClientRect();
+              return heading.tagName === "H2"
+                && heading.getBoundingClientRect().top - header.bottom;
+            }""",
+            key,
+        )
+        if top is False or top < 0:
+            hidden[key] = top
+    context.close()
+    assert len(keys) >= 5 and hidden == {}, hidden
 
 
 @pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])

@@ -21,7 +21,9 @@ VISITED = [
     for lang in LANGUAGES
     for src in ("index.md", "talk/comparison.md", "sources.md")
 ]
-HTML = 12_500  # the heaviest page, id/sources/, is 12.1 KB without its stylesheet
+# The heaviest page, id/sources/, is 13.0 KB without its stylesheet, of
+# which 0.7 KB is the menu button's script and its hash (partials/drawer.html).
+HTML = 13_100
 # A first visit: the page with its stylesheet, Material's script, its search
 # worker and the edition's index, until the network is idle: 81.9 to 84.8 KB
 # when measured (stock Material: 81 to 84 KB, with three times the CSS).

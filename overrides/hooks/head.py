@@ -28,7 +28,8 @@ Steps, in the order they run:
    - the page as reference managers save it: Dublin Core ``DC.*`` tags,
      read by Zotero's Embedded Metadata translator (see ``citation_meta``);
    - the foot of the page: the edition's date and the licence of the text.
-3. ``on_template_context``: the same foot for theme templates (404.html).
+3. ``on_template_context``: the same strings and foot for theme templates
+   (404.html).
 
 ``overrides/main.html`` and ``overrides/partials/copyright.html`` write them
 into the page; 404.html also gets the strings of both languages.
@@ -380,6 +381,7 @@ PAGE_STEPS = (
 
 
 def on_template_context(context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
+    interface_strings(context, config=config)
     foot(context, config=config)
     if template_name == "404.html":
         context["not_found"] = {

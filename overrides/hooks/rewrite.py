@@ -6,31 +6,36 @@ HTML, so no template is copied to change one attribute:
 
 1. ``mend_markup``: what fails the HTML checker or axe: ``autocomplete`` on
    checkbox and radio inputs and ``tabindex=""`` on navigation labels are
-   invalid HTML; the search dialog gets a name; the heading permalinks
-   are kept out of the headings' names and the Tab order, with a title in
-   the page's language; the language menu marks the current language.
+   invalid HTML; the search dialog and the phone header's search button get
+   a name; the heading permalinks are kept out of the headings' names and
+   the Tab order, with a title in the page's language; the language menu
+   marks the current language.
 2. ``skip_link_first``: the skip link moves before Material's two toggles,
    so that a text browser, which shows them as "[ ] [ ]", starts with it.
-3. ``script_writes_controls``: the controls only a script can work (the
-   search, the palette toggle) are written by an inline script in their
-   place, so text browsers do not show them.
-4. ``content_first``: the content moves before the navigation and the
+3. ``button_opens_drawer``: Material's menu control, a label for the
+   drawer's checkbox that neither the keyboard nor a screen reader can use,
+   becomes a named button (partials/drawer.html works it); the label stays
+   for browsers without scripts.
+4. ``script_writes_controls``: the controls only a script can work (the
+   search, the palette toggle, the menu button) are written by an inline
+   script in their place, so text browsers do not show them.
+5. ``content_first``: the content moves before the navigation and the
    table of contents, so text browsers and screen readers reach it first
    (extra.css keeps the navigation on the left).
-5. ``point_search``: pages of another edition than the default point
+6. ``point_search``: pages of another edition than the default point
    Material's ``__config`` base at their edition's root, where post_build.py
    writes that edition's search index.
-6. ``drop_hreflang``: offline pages carry no ``<link rel="alternate"
+7. ``drop_hreflang``: offline pages carry no ``<link rel="alternate"
    hreflang>``: they serve no search engine, and Material would fetch a
    sitemap beside each, which a browser refuses on file://. The header's
    language switcher stays.
-7. ``protect``, **last**: a strict Content-Security-Policy in a ``<meta>``
+8. ``protect``, **last**: a strict Content-Security-Policy in a ``<meta>``
    tag right after the charset (GitHub Pages cannot send headers). Scripts
    run only from the site itself and the page's inline scripts, allowed by
    the SHA-256 hashes of those scripts *as the page leaves this function*
    (inline styles likewise):
    a step after it that changed an inline script would break the page (the
-   scripts written by step 3 are hashed with the rest). The one later
+   scripts written by step 4 are hashed with the rest). The one later
    change is post_build.py's ``inline_css``, which adds the hash of the
    stylesheet it writes into the page. ``on_config`` sets
    ``extra.scope`` to the site's path so Material's inline scripts, and their
@@ -79,6 +84,8 @@ TOGGLE_AUTOCOMPLETE = re.compile(
 )
 EMPTY_TABINDEX = re.compile(r' tabindex=""')
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+# The phone header's search button, a label for the search's toggle.
+SEARCH_BUTTON = '<label class="md-header__button md-icon" for="__search">'
 
 
 # A heading's permalink, as the toc extension writes it.
@@ -93,6 +100,7 @@ def mend_markup(html: str, *, config: MkDocsConfig, **_) -> str:
     html = html.replace(
         SEARCH_DIALOG, SEARCH_DIALOG.replace(">", f' aria-label="{strings["search"]}">')
     )
+    html = html.replace(SEARCH_BUTTON, SEARCH_BUTTON.replace(">", f' title="{strings["search"]}">'))
     # The "¶" stays for the pointer; screen readers hear the heading alone,
     # and Tab skips it (the table of contents links every section).
     html = PERMALINK.sub(
@@ -146,13 +154,41 @@ def skip_link_first(html: str, *, name: str, **_) -> str:
     return moved
 
 
+# Material's menu control in the header, and the navigation it opens.
+DRAWER_LABEL = re.compile(
+    r'<label class="md-header__button md-icon" for="__drawer">(.*?)</label>', re.S
+)
+NAVIGATION = '<nav class="md-nav md-nav--primary"'
+DRAWER_BUTTON = (
+    '<button class="md-header__button md-icon" type="button" aria-label="{name}" '
+    'aria-expanded="false" aria-controls="__navigation">{icon}</button>'
+)
+
+
+def button_opens_drawer(html: str, *, config: MkDocsConfig, **_) -> str:
+    """The menu control is a button named in the page's language, which
+    controls the navigation (given an id for it); partials/drawer.html makes
+    it open and close Material's drawer. Material's label stays inside
+    <noscript>, for browsers that run no script (its CSS works the drawer)."""
+    match = DRAWER_LABEL.search(html)
+    if match is None or NAVIGATION not in html:
+        return html
+    name = shared.strings(config)["navigation"]
+    button = DRAWER_BUTTON.format(name=name, icon=match.group(1).strip())
+    label = f"<noscript>{match.group()}</noscript>"
+    html = html[: match.start()] + label + button + html[match.end() :]
+    return html.replace(NAVIGATION, f'{NAVIGATION} id="__navigation"', 1)
+
+
 # Controls that work only with a script: Material's search (its toggle, its
-# button and its dialog) and the palette toggle (partials/palette.html).
+# button and its dialog), the palette toggle (partials/palette.html) and the
+# menu button (button_opens_drawer).
 SCRIPTED = (
     '<input class="md-toggle" data-md-toggle="search"',
-    '<label class="md-header__button md-icon" for="__search">',
+    '<label class="md-header__button md-icon" for="__search"',
     '<div class="md-search" data-md-component="search"',
     '<form class="md-header__option" data-site-palette>',
+    '<button class="md-header__button md-icon" type="button" aria-label=',
 )
 WRITE = '<script>document.currentScript.insertAdjacentHTML("beforebegin",{})</script>'
 
@@ -277,6 +313,7 @@ def policy_with(scripts: list[str], styles: list[str] = ()) -> str:
 STEPS = (
     mend_markup,
     skip_link_first,
+    button_opens_drawer,
     script_writes_controls,
     content_first,
     point_search,
