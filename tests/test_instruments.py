@@ -271,6 +271,57 @@ def test_htmlcs_h32_fires_on_forms_the_keyboard_works(page, case):
         assert page.evaluate("document.querySelectorAll('input')[1].checked")
 
 
+# Material's toggles: a checkbox that CSS hides and labels that work it.
+TOGGLES = """<!doctype html><html lang=en><title>t</title><style>
+.hide { display: none } .box { position: absolute; width: 0; height: 0; opacity: 0 }
+.overlay { position: fixed; top: 0; right: 0; width: 10px; height: 10px }</style>
+<input type=checkbox id=drawer class=hide>
+<button type=button aria-controls=nav aria-expanded=false>Menu</button>
+<label for=drawer class=title>Site</label>
+<nav id=nav><a href="#a">A page</a></nav>
+<label for=drawer class=overlay></label>
+<div role=radiogroup aria-label="Colour scheme">
+<input type=radio name=p id=light class=box aria-label="Light mode" checked>
+<label for=dark title="Switch to dark mode"><svg role=img aria-label="Dark mode"></svg></label>
+<input type=radio name=p id=dark class=box aria-label="Dark mode">
+</div>
+"""
+IBM_TOGGLE_RULES = {
+    "label_ref_valid",
+    "label_content_exists",
+    "form_label_unique",
+    "input_label_after",
+}
+
+
+def test_ibm_reports_toggles_that_work_and_that_no_screen_reader_meets(page):
+    """The proof behind tests/allowlists/ibm.yml: on Material's pattern (a
+    checkbox hidden by CSS, worked by labels; a radio drawn by its label
+    alone), IBM reports a label "not for a valid element", "without
+    content", "more than one label" and "a label before its radio", while
+    each label works its control, Chromium's accessibility tree holds
+    neither the hidden checkbox nor the empty label (nothing for a screen
+    reader to meet), and a named button does the label's work."""
+    page.set_content(TOGGLES)
+    page.add_script_tag(path=MODULES / "accessibility-checker-engine/ace.js")
+    rules = page.evaluate(
+        """async () => (await new ace.Checker().check(document, ["WCAG_2_2"])).results
+          .filter(r => r.value.join(" ") === "VIOLATION FAIL").map(r => r.ruleId)"""
+    )
+    assert set(rules) == IBM_TOGGLE_RULES, rules
+    page.click("label.title")
+    assert page.is_checked("#drawer"), "the label works its checkbox"
+    page.click("label.overlay")
+    assert not page.is_checked("#drawer"), "the overlay works it back"
+    page.click("label[for=dark]")
+    assert page.is_checked("#dark"), "the visible label chooses its radio"
+    client = page.context.new_cdp_session(page)
+    nodes = client.send("Accessibility.getFullAXTree")["nodes"]
+    roles = [n["role"]["value"] for n in nodes if not n.get("ignored")]
+    assert "checkbox" not in roles, "the hidden checkbox is in no screen reader's way"
+    assert "button" in roles and roles.count("radio") == 2, roles
+
+
 # A virtual screen reader ------------------------------------------------------
 
 SPOKEN = ["index.html", "talk/comparison/index.html"]

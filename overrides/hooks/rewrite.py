@@ -7,7 +7,9 @@ HTML, so no template is copied to change one attribute:
 1. ``mend_markup``: what fails the HTML checker or axe: ``autocomplete`` on
    checkbox and radio inputs and ``tabindex=""`` on navigation labels are
    invalid HTML; the search dialog and the phone header's search button get
-   a name; the heading permalinks are kept out of the headings' names and
+   a name (the button's icon, as a label needs content); Material's other
+   icons are hidden from screen readers, as the controls around them carry
+   the names; the heading permalinks are kept out of the headings' names and
    the Tab order, with a title in the page's language; the language menu
    marks the current language.
 2. ``skip_link_first``: the skip link moves before Material's two toggles,
@@ -86,6 +88,9 @@ EMPTY_TABINDEX = re.compile(r' tabindex=""')
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 # The phone header's search button, a label for the search's toggle.
 SEARCH_BUTTON = '<label class="md-header__button md-icon" for="__search">'
+SEARCH_ICON = re.compile(re.escape(SEARCH_BUTTON) + r"(\s*)<svg ")
+# Material's icons, drawn inside controls that carry their own names.
+ICON = re.compile(r"<svg (?![^>]*\baria-)")
 
 
 # A heading's permalink, as the toc extension writes it.
@@ -100,7 +105,11 @@ def mend_markup(html: str, *, config: MkDocsConfig, **_) -> str:
     html = html.replace(
         SEARCH_DIALOG, SEARCH_DIALOG.replace(">", f' aria-label="{strings["search"]}">')
     )
-    html = html.replace(SEARCH_BUTTON, SEARCH_BUTTON.replace(">", f' title="{strings["search"]}">'))
+    search = strings["search"]
+    html = SEARCH_ICON.sub(
+        rf'{SEARCH_BUTTON[:-1]} title="{search}">\1<svg role="img" aria-label="{search}" ', html
+    )
+    html = ICON.sub('<svg aria-hidden="true" ', html)
     # The "¶" stays for the pointer; screen readers hear the heading alone,
     # and Tab skips it (the table of contents links every section).
     html = PERMALINK.sub(
