@@ -349,17 +349,22 @@ def test_markup_fixes_invalid_attributes_and_names_the_search_controls():
         '<input type="text" autocomplete="off">'
         '<label class="md-nav__link" tabindex="">'
         '<div class="md-search" data-md-component="search" role="dialog">'
-        '<label class="md-header__button md-icon" for="__search">'
+        '<label class="md-header__button md-icon" for="__search">\n  <svg viewBox="0 0 24 24">'
         '<a class="headerlink" href="#x" title="Permanent link">'
         '<a href="/en/" hreflang="en" class="md-select__link">'
         '<a href="/id/" hreflang="id" class="md-select__link">'
+        '<label for="__drawer"><svg viewBox="0 0 24 24"></svg></label>'
     )
     mended = rewrite.mend_markup(html, config=config_of("id"))
     assert '<input class="md-toggle" type="checkbox" id="__drawer">' in mended
     assert '<input type="text" autocomplete="off">' in mended
     assert 'tabindex=""' not in mended
     assert 'role="dialog" aria-label="Cari">' in mended
-    assert '<label class="md-header__button md-icon" for="__search" title="Cari">' in mended
+    assert (
+        '<label class="md-header__button md-icon" for="__search" title="Cari">\n  '
+        '<svg role="img" aria-label="Cari" viewBox="0 0 24 24">'
+    ) in mended, "the phone's search button is named by its icon"
+    assert '<label for="__drawer"><svg aria-hidden="true" viewBox' in mended, "other icons hidden"
     assert (
         '<a class="headerlink" href="#x" title="Tautan permanen" aria-hidden="true" tabindex="-1">'
     ) in mended
