@@ -615,16 +615,12 @@ def test_both_editions_quote_the_same_words(pages, src):
 
 
 VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
-# Markup the hooks write, not the pages: the Sources page's references
-# (overrides/hooks/content.py) give each source's title as it is, in the
-# source's language, without a lang attribute yet.
-RENDERED_BY_HOOKS = ("source-ref",)
 
 
 class _LanguageRuns(HTMLParser):
     """The text of a fragment as runs of (language, text): each run's
-    language is that of its nearest element with a lang attribute. Code,
-    scripts and the hooks' own markup are left out."""
+    language is that of its nearest element with a lang attribute. Code
+    and scripts are left out."""
 
     def __init__(self, language: str) -> None:
         super().__init__(convert_charrefs=True)
@@ -637,7 +633,6 @@ class _LanguageRuns(HTMLParser):
         attrs = dict(attrs)
         _, language, skipped = self.stack[-1]
         skip = skipped or tag in {"pre", "code", "script", "style", "svg"}
-        skip = skip or any(c in (attrs.get("class") or "").split() for c in RENDERED_BY_HOOKS)
         self.stack.append((tag, attrs.get("lang") or language, skip))
 
     def handle_endtag(self, tag):

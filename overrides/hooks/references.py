@@ -62,14 +62,21 @@ def source_names(keys: list[str], sources: dict, language: str) -> str:
 
 
 def reference(key: str, registry: dict, language: str, strings: dict) -> str | None:
-    """A source's full reference as a Markdown list inside an anchored block."""
+    """A source's full reference as a Markdown list inside an anchored block;
+    a title in the other edition's language is marked with its language, and
+    so are its words in another (``title_words``)."""
     source = registry["sources"].get(key)
     if source is None:
         return None
     t = strings["reference"]
     rows = []
     if "title" in source:
-        rows.append((t["title"], f'"{source["title"]}"'))
+        title = f'"{source["title"]}"'
+        for word, lang in source.get("title_words", {}).items():
+            title = title.replace(word, f'<span lang="{lang}">{word}</span>')
+        if source["language"] != language:
+            title = f'<span lang="{source["language"]}">{title}</span>'
+        rows.append((t["title"], title))
     if "author" in source:
         rows.append((t["author"], source["author"]))
     if "journal" in source:
